@@ -1,0 +1,223 @@
+package org.plasmicauthbridge.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The bridge's whole configuration under the prefix {@code bridge}. Every key is listed in the
+ * README's configuration table; {@link ConfigChecker} validates the tree at start-up.
+ */
+@ConfigMapping(prefix = "bridge")
+public interface BridgeConfig {
+
+    /** Where and how the bridge calls Plasmic. */
+    Plasmic plasmic();
+
+    /** Plasmic apps by name, each with its app secret. */
+    Map<String, App> apps();
+
+    /** Trusted issuers of signed assertions, by name. */
+    Map<String, Issuer> issuers();
+
+    /** Shared state: single-use marks, caches and sessions. */
+    Store store();
+
+    /** Caching of Plasmic answers. */
+    Cache cache();
+
+    /** Size limits of requests. */
+    Limits limits();
+
+    /** The built-in Plasmic emulator, for development and tests only. */
+    Emulator emulator();
+
+    interface Plasmic {
+        /** Base URL of Plasmic's API; https unless on a loopback address. */
+        @WithDefault("https://data.plasmic.app")
+        String host();
+
+        /** Time limit of one call to Plasmic. */
+        @WithDefault("5s")
+        Duration timeout();
+
+        /** Time limit to open a connection to Plasmic. */
+        @WithDefault("2s")
+        Duration connectTimeout();
+
+        /** Retries of a failed idempotent call (ensure user, userinfo) after the first attempt. */
+        @WithDefault("2")
+        int maxRetries();
+
+        /** First delay before a retry; it doubles with each further retry. */
+        @WithDefault("100ms")
+        Duration retryDelay();
+
+        /** Calls in the rolling window that the circuit breaker looks at. */
+        @WithDefault("20")
+        int breakerWindow();
+
+        /** Share of failed calls in the window that opens the breaker. */
+        @WithDefault("0.5")
+        double breakerFailureRatio();
+
+        /** Time the breaker stays open before it lets a trial call through. */
+        @WithDefault("10s")
+        Duration breakerDelay();
+    }
+
+    interface App {
+        /** The app secret from the auth Settings tab in Plasmic Studio. */
+        Optional<String> secret();
+
+        /** A file holding the app secret, such as a mounted Kubernetes Secret. */
+        Optional<String> secretFile();
+
+        /** The Plasmic project id, needed for Plasmic's hosted login. */
+        Optional<String> projectId();
+    }
+
+    interface Issuer {
+        /** The exact {@code iss} value of this issuer's assertions. */
+        String issuer();
+
+        /** JWKS document URL; https unless on a loopback address. */
+        Optional<String> jwksUri();
+
+        /** A PEM public key (RSA or EC). */
+        Optional<String> publicKey();
+
+        /** A file holding a PEM public key. */
+        Optional<String> publicKeyFile();
+
+        /** A shared secret for HS256, HS384 or HS512; at least 32 bytes. */
+        Optional<String> hmacSecret();
+
+        /** A file holding the shared HMAC secret. */
+        Optional<String> hmacSecretFile();
+
+        /** Allowed JWS algorithms; never {@code none}, and HS* only with an HMAC secret. */
+        Optional<List<String>> algorithms();
+
+        /** Accepted {@code aud} values; an assertion must name at least one of them. */
+        Optional<List<String>> audiences();
+
+        /** The app that users of this issuer belong to; may be left out when only one app exists. */
+        Optional<String> app();
+
+        /** Which Plasmic identifier the user gets: {@code email} or {@code external-id}. */
+        @WithDefault("email")
+        IdentityKind identity();
+
+        /** Claim holding the e-mail address; a dotted path reaches into nested objects. */
+        @WithDefault("email")
+        String emailClaim();
+
+        /** Claim holding the external id; a dotted path reaches into nested objects. */
+        @WithDefault("sub")
+        String externalIdClaim();
+
+        /** Whether an {@code email_verified} claim with the JSON value true is required. */
+        @WithDefault("true")
+        boolean requireEmailVerified();
+
+        /** E-mail domains allowed to sign in; empty allows every domain. */
+        Optional<List<String>> allowedEmailDomains();
+
+        /** Mapping of a claim to a Plasmic role. */
+        Roles roles();
+
+        /** Tolerance for clock differences when checking {@code exp}, {@code nbf} and {@code iat}. */
+        @WithDefault("60s")
+        Duration clockSkew();
+
+        /** Longest accepted assertion lifetime. */
+        @WithDefault("1h")
+        Duration maxLifetime();
+
+        /** Whether each assertion must carry a {@code jti} and be used only once. */
+        @WithDefault("false")
+        boolean singleUse();
+
+        /** Least time between two JWKS fetches caused by an unknown {@code kid}. */
+        @WithDefault("30s")
+        Duration jwksRefetchInterval();
+
+        /** Time after which a fetched JWKS is refreshed even without an unknown {@code kid}. */
+        @WithDefault("10m")
+        Duration jwksCacheTtl();
+    }
+
+    /** Which Plasmic identifier a user gets. */
+    enum IdentityKind {
+        EMAIL, EXTERNAL_ID;
+    }
+
+    interface Roles {
+        /** Claim holding the user's roles or groups (string or array); a dotted path is allowed. */
+        Optional<String> claim();
+
+        /** Claim value to Plasmic role id; the first value of the claim that has a mapping wins. */
+        @WithName("map")
+        Map<String, String> mapping();
+
+        /** Plasmic role id given when no claim value has a mapping; without it Plasmic's rules decide. */
+        @WithName("default")
+        Optional<String> defaultRole();
+    }
+
+    interface Store {
+        /** {@code memory} (one instance only) or {@code redis}. */
+        @WithDefault("memory")
+        StoreType type();
+
+        /** Prefix of every key the bridge writes to Redis. */
+        @WithDefault("pab:")
+        String keyPrefix();
+
+        /** Most entries the memory store keeps before it evicts the oldest. */
+        @WithDefault("100000")
+        int memoryMaxEntries();
+    }
+
+    enum StoreType {
+        MEMORY, REDIS;
+    }
+
+    interface Cache {
+        /** How long before a Plasmic token's {@code exp} the bridge stops reusing it. */
+        @WithDefault("24h")
+        Duration refreshMargin();
+
+        /** How long a verified token's user is reused without asking Plasmic again. */
+        @WithDefault("60s")
+        Duration verifyTtl();
+    }
+
+    interface Limits {
+        /** Largest accepted request body, in bytes. */
+        @WithDefault("16384")
+        int maxBodyBytes();
+
+        /** Longest accepted assertion or token, in characters. */
+        @WithDefault("8192")
+        int maxTokenChars();
+    }
+
+    interface Emulator {
+        /** Starts the built-in Plasmic emulator; refused in the production profile. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Port of the built-in emulator, on 127.0.0.1. */
+        @WithDefault("8788")
+        int port();
+
+        /** Role id the emulator grants to every user of its apps; empty grants none. */
+        Optional<String> generalAccessRole();
+    }
+}
