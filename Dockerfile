@@ -1,0 +1,45 @@
+# Container image of plasmic-auth-bridge: a Maven build stage and a JRE runtime stage.
+#
+#   docker build -t plasmic-auth-bridge .
+#   docker run -p 8080:8080 -v "$PWD/config:/config:ro" \
+#     -e QUARKUS_CONFIG_LOCATIONS=/config/application.properties plasmic-auth-bridge
+#
+# The image keeps the application's default quarkus.http.host=127.0.0.1, so the mounted
+# configuration must set quarkus.http.host=0.0.0.0 for the port to be reachable from outside
+# the container (the Kubernetes ConfigMap in deploy/ does).
+
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /build
+
+# Dependencies first, in their own layer, so that a change under src/ reuses them.
+# dependency:go-offline fetches the plugins and the application's dependencies, and
+# quarkus:go-offline adds the *-deployment artifacts that the Quarkus build resolves on its own.
+COPY pom.xml .
+RUN mvn -B -q --no-transfer-progress dependency:go-offline quarkus:go-offline
+
+COPY src ./src
+RUN mvn -B -q --no-transfer-progress package -DskipTests
+
+
+FROM eclipse-temurin:17-jre
+
+# A fixed numeric uid, so that Kubernetes can check runAsNonRoot without a passwd lookup.
+RUN useradd --uid 10001 --user-group --no-create-home --home-dir /nonexistent \
+        --shell /usr/sbin/nologin bridge
+
+WORKDIR /deployments
+# Fast-jar layout: quarkus-run.jar reads lib/, app/ and quarkus/ next to it. The files stay
+# owned by root, so the bridge user can read them but not change them.
+COPY --from=build /build/target/quarkus-app/lib/ ./lib/
+COPY --from=build /build/target/quarkus-app/quarkus-run.jar ./
+COPY --from=build /build/target/quarkus-app/app/ ./app/
+COPY --from=build /build/target/quarkus-app/quarkus/ ./quarkus/
+
+USER 10001:10001
+EXPOSE 8080
+
+# No HEALTHCHECK: Kubernetes ignores it and uses the probes on /q/health/* instead.
+# Exec form keeps java as PID 1, so SIGTERM reaches the JVM and Quarkus shuts down gracefully.
+# MaxRAMPercentage sizes the heap from the container's memory limit. JAVA_TOOL_OPTIONS adds JVM
+# flags, but flags on this line win over it: change them by overriding the entrypoint.
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "quarkus-run.jar"]
