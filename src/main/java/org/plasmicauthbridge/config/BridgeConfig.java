@@ -179,9 +179,13 @@ public interface BridgeConfig {
         @WithDefault("pab:")
         String keyPrefix();
 
-        /** Most entries the memory store keeps before it evicts the oldest. */
+        /** Maximum number of entries in the memory store. When full, it evicts the entry nearest expiry. */
         @WithDefault("100000")
         int memoryMaxEntries();
+
+        /** Time limit of one Redis command. A command without a reply by then fails as unavailable. */
+        @WithDefault("2s")
+        Duration timeout();
     }
 
     enum StoreType {
