@@ -1,0 +1,61 @@
+package org.plasmicauthbridge.error;
+
+/**
+ * The stable error codes of the bridge's API, with the HTTP status each one is answered with.
+ * Clients branch on {@link #code()}; the codes are part of the published contract.
+ */
+public enum ErrorCode {
+    INVALID_REQUEST(400, "Invalid request"),
+    UNKNOWN_APP(400, "Unknown app"),
+    NOT_FOUND(404, "Not found"),
+    METHOD_NOT_ALLOWED(405, "Method not allowed"),
+    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    PAYLOAD_TOO_LARGE(413, "Payload too large"),
+    INVALID_ASSERTION(401, "Invalid assertion"),
+    ASSERTION_EXPIRED(401, "Assertion expired"),
+    ASSERTION_NOT_YET_VALID(401, "Assertion not yet valid"),
+    UNTRUSTED_ISSUER(401, "Untrusted issuer"),
+    AUDIENCE_MISMATCH(401, "Audience mismatch"),
+    SIGNATURE_INVALID(401, "Signature invalid"),
+    ALGORITHM_NOT_ALLOWED(401, "Algorithm not allowed"),
+    ASSERTION_REUSED(401, "Assertion reused"),
+    ASSERTION_LIFETIME_TOO_LONG(401, "Assertion lifetime too long"),
+    INVALID_TOKEN(401, "Invalid token"),
+    EMAIL_NOT_VERIFIED(403, "E-mail not verified"),
+    IDENTITY_MISSING(403, "Identity missing"),
+    IDENTITY_INVALID(403, "Identity invalid"),
+    EMAIL_INVALID(403, "E-mail invalid"),
+    DOMAIN_NOT_ALLOWED(403, "Domain not allowed"),
+    UNAUTHORIZED_USER(403, "Unauthorized user"),
+    RATE_LIMITED(429, "Rate limited"),
+    INTERNAL_ERROR(500, "Internal error"),
+    UPSTREAM_MISCONFIGURED(502, "Upstream misconfigured"),
+    UPSTREAM_UNAVAILABLE(503, "Upstream unavailable"),
+    STORE_UNAVAILABLE(503, "Store unavailable");
+
+    private final int status;
+    private final String title;
+
+    ErrorCode(int status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    /** The snake_case code sent to clients. */
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** Whether the code is one of the narrower reasons of an invalid assertion (all answered with 401). */
+    public boolean isAssertionRejection() {
+        return status == 401 && this != INVALID_TOKEN;
+    }
+}
