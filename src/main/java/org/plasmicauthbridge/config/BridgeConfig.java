@@ -81,7 +81,7 @@ public interface BridgeConfig {
         Optional<String> projectId();
     }
 
-    interface Issuer {
+    interface Issuer extends IdentityMapping {
         /** The exact {@code iss} value of this issuer's assertions. */
         String issuer();
 
@@ -106,6 +106,29 @@ public interface BridgeConfig {
         /** Accepted {@code aud} values; an assertion must name at least one of them. */
         Optional<List<String>> audiences();
 
+        /** Tolerance for clock differences when checking {@code exp}, {@code nbf} and {@code iat}. */
+        @WithDefault("60s")
+        Duration clockSkew();
+
+        /** Longest accepted assertion lifetime. */
+        @WithDefault("1h")
+        Duration maxLifetime();
+
+        /** Whether each assertion must carry a {@code jti} and be used only once. */
+        @WithDefault("false")
+        boolean singleUse();
+
+        /** Least time between two JWKS fetches caused by an unknown {@code kid}. */
+        @WithDefault("30s")
+        Duration jwksRefetchInterval();
+
+        /** Time after which a fetched JWKS is refreshed even without an unknown {@code kid}. */
+        @WithDefault("10m")
+        Duration jwksCacheTtl();
+    }
+
+    /** How verified claims become a Plasmic identity and role; shared by issuers and login providers. */
+    interface IdentityMapping {
         /** The app that users of this issuer belong to; may be left out when only one app exists. */
         Optional<String> app();
 
@@ -131,25 +154,6 @@ public interface BridgeConfig {
         /** Mapping of a claim to a Plasmic role. */
         Roles roles();
 
-        /** Tolerance for clock differences when checking {@code exp}, {@code nbf} and {@code iat}. */
-        @WithDefault("60s")
-        Duration clockSkew();
-
-        /** Longest accepted assertion lifetime. */
-        @WithDefault("1h")
-        Duration maxLifetime();
-
-        /** Whether each assertion must carry a {@code jti} and be used only once. */
-        @WithDefault("false")
-        boolean singleUse();
-
-        /** Least time between two JWKS fetches caused by an unknown {@code kid}. */
-        @WithDefault("30s")
-        Duration jwksRefetchInterval();
-
-        /** Time after which a fetched JWKS is refreshed even without an unknown {@code kid}. */
-        @WithDefault("10m")
-        Duration jwksCacheTtl();
     }
 
     /** Which Plasmic identifier a user gets. */

@@ -1,0 +1,151 @@
+package org.plasmicauthbridge.assertion;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwx.JsonWebStructure;
+import org.plasmicauthbridge.config.BridgeConfig;
+import org.plasmicauthbridge.error.BridgeException;
+import org.plasmicauthbridge.error.ErrorCode;
+
+/**
+ * Verifies signed assertions against the trusted issuers, in a fixed order: the unverified {@code iss}
+ * only selects an issuer, whose allow-list must hold the header's {@code alg}; then the signature, so
+ * that a token with a bad signature is {@code signature_invalid} whatever else is wrong with it; only
+ * then the claims (RFC 7519 section 4.1). Failure details never contain claim values, and jose4j's
+ * exception messages, which quote the claims, are never used.
+ */
+@ApplicationScoped
+public class AssertionVerifier {
+
+    @Inject
+    IssuerRegistry issuers;
+
+    @Inject
+    BridgeConfig config;
+
+    Clock clock = Clock.systemUTC();
+
+    /** Verifies the assertion; fails with a {@link BridgeException} that names the reason. */
+    public Uni<VerifiedAssertion> verify(String compact) {
+        return Uni.createFrom().deferred(() -> verifyParsed(compact));
+    }
+
+    private Uni<VerifiedAssertion> verifyParsed(String compact) {
+        JsonWebSignature jws = parse(compact);
+        TrustedIssuer issuer = selectIssuer(jws);
+        return Uni.createFrom().deferred(() -> verifyForIssuer(jws, issuer))
+                .onFailure(BridgeException.class)
+                .transform(failure -> ((BridgeException) failure).forIssuer(issuer.name()));
+    }
+
+    private Uni<VerifiedAssertion> verifyForIssuer(JsonWebSignature jws, TrustedIssuer issuer) {
+        String alg = jws.getAlgorithmHeaderValue();
+        if (alg == null || !issuer.algorithms().contains(alg)) {
+            throw reject(ErrorCode.ALGORITHM_NOT_ALLOWED, "The algorithm is not allowed for this issuer");
+        }
+        String kid = jws.getKeyIdHeaderValue();
+        return Uni.join().all(issuer.keySources().stream().map(source -> source.candidates(kid, alg)).toList())
+                .andFailFast()
+                .map(keyLists -> {
+                    verifySignature(jws, alg, keyLists);
+                    return checkClaims(issuer, jws);
+                });
+    }
+
+    private JsonWebSignature parse(String compact) {
+        int maxChars = config.limits().maxTokenChars();
+        if (compact == null || compact.isBlank()) {
+            throw reject(ErrorCode.INVALID_ASSERTION, "The assertion is empty");
+        }
+        if (compact.length() > maxChars) {
+            throw reject(ErrorCode.INVALID_ASSERTION, "The assertion is longer than " + maxChars + " characters");
+        }
+        try {
+            if (JsonWebStructure.fromCompactSerialization(compact) instanceof JsonWebSignature jws) {
+                return jws;
+            }
+        } catch (Exception e) {
+            // jose4j messages may quote the input: only the fact of the failure is kept
+        }
+        throw reject(ErrorCode.INVALID_ASSERTION, "The assertion is not a compact JWS");
+    }
+
+    private TrustedIssuer selectIssuer(JsonWebSignature jws) {
+        Object iss;
+        try {
+            iss = JwtClaims.parse(jws.getUnverifiedPayload()).getClaimValue("iss");
+        } catch (Exception e) {
+            throw reject(ErrorCode.INVALID_ASSERTION, "The assertion's payload is not a JSON claim set");
+        }
+        if (!(iss instanceof String issuer)) {
+            throw reject(ErrorCode.UNTRUSTED_ISSUER, "The assertion has no iss claim");
+        }
+        return issuers.find(issuer)
+                .orElseThrow(() -> reject(ErrorCode.UNTRUSTED_ISSUER, "The issuer is not trusted"));
+    }
+
+    private static void verifySignature(JsonWebSignature jws, String alg, List<List<JsonWebKey>> keyLists) {
+        jws.setAlgorithmConstraints(new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, alg));
+        for (List<JsonWebKey> keys : keyLists) {
+            for (JsonWebKey key : keys) {
+                try {
+                    jws.setKey(key.getKey());
+                    if (jws.verifySignature()) {
+                        return;
+                    }
+                } catch (Exception e) {
+                    // a key that does not fit is just not the signing key
+                }
+            }
+        }
+        throw reject(ErrorCode.SIGNATURE_INVALID, "The signature does not verify with any key of the issuer");
+    }
+
+    private VerifiedAssertion checkClaims(TrustedIssuer issuer, JsonWebSignature jws) {
+        BridgeConfig.Issuer rules = issuer.config();
+        TimeClaims time;
+        JwtClaims claims;
+        try {
+            claims = JwtClaims.parse(jws.getUnverifiedPayload());
+            time = TimeClaims.read(claims);
+        } catch (BridgeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw reject(ErrorCode.INVALID_ASSERTION, "The assertion's claims are malformed");
+        }
+        checkAudience(rules, claims);
+        long now = clock.instant().getEpochSecond();
+        time.check(now, rules.clockSkew().toSeconds(), rules.maxLifetime().toSeconds());
+        String jti = claims.getClaimValue("jti") instanceof String text ? text : null;
+        if (rules.singleUse() && (jti == null || jti.isEmpty())) {
+            throw reject(ErrorCode.INVALID_ASSERTION, "This issuer requires a jti claim");
+        }
+        if (jti != null && (jti.length() > 256 || jti.chars().anyMatch(Character::isISOControl))) {
+            throw reject(ErrorCode.INVALID_ASSERTION, "The jti claim is longer than 256 characters or holds control characters");
+        }
+        Map<String, Object> values = claims.getClaimsMap();
+        return new VerifiedAssertion(issuer, values, jti, Instant.ofEpochSecond(time.exp()));
+    }
+
+    private static void checkAudience(BridgeConfig.Issuer rules, JwtClaims claims) {
+        List<String> accepted = rules.audiences().orElse(List.of());
+        Object aud = claims.getClaimValue("aud");
+        List<?> given = aud instanceof List<?> list ? list : aud == null ? List.of() : List.of(aud);
+        if (given.stream().noneMatch(accepted::contains)) {
+            throw reject(ErrorCode.AUDIENCE_MISMATCH, "The assertion's aud names none of the accepted audiences");
+        }
+    }
+
+    static BridgeException reject(ErrorCode code, String detail) {
+        return new BridgeException(code, detail);
+    }
+}

@@ -1,0 +1,50 @@
+package org.plasmicauthbridge.startup;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.plasmicauthbridge.assertion.IssuerRegistry;
+import org.plasmicauthbridge.config.AppRegistry;
+import org.plasmicauthbridge.config.BridgeConfig;
+import org.plasmicauthbridge.config.ConfigChecker;
+
+/**
+ * Checks the whole configuration before the bridge serves a request, lists every problem at once and
+ * refuses to start when there is one.
+ */
+@Singleton
+public class StartupCheck {
+
+    @Inject
+    BridgeConfig config;
+
+    @Inject
+    AppRegistry apps;
+
+    @Inject
+    IssuerRegistry issuers;
+
+    void onStart(@Observes @Priority(1) StartupEvent event) {
+        List<String> problems = new ArrayList<>();
+        boolean production = LaunchMode.current() == LaunchMode.NORMAL;
+        problems.addAll(ConfigChecker.check(config, production));
+        problems.addAll(apps.build());
+        problems.addAll(issuers.build(Clock.systemUTC(), production));
+        if (!problems.isEmpty()) {
+            String report = "The configuration is invalid; fix these " + problems.size() + " problem(s):\n  - "
+                    + String.join("\n  - ", problems);
+            Log.error(report);
+            throw new IllegalStateException(report);
+        }
+        ConfigChecker.insecureWarnings(config).forEach(Log::warn);
+        Log.infof("plasmic-auth-bridge ready: %d app(s), %d issuer(s), store %s, Plasmic at %s",
+                config.apps().size(), config.issuers().size(), config.store().type(), config.plasmic().host());
+    }
+}
