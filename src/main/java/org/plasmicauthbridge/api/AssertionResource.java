@@ -1,0 +1,60 @@
+package org.plasmicauthbridge.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.plasmicauthbridge.error.BridgeException;
+import org.plasmicauthbridge.error.ErrorCode;
+import org.plasmicauthbridge.exchange.AssertionExchange;
+
+/** {@code POST /v1/assertions}: a signed assertion in, the Plasmic user and token out. */
+@Path("/v1/assertions")
+public class AssertionResource {
+
+    @Inject
+    AssertionExchange exchange;
+
+    @Inject
+    AuthEvents events;
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Response> exchange(String body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            HttpServerRequest request) {
+        return Uni.createFrom().deferred(() -> {
+            String bearer = BearerTokens.read(authorization, ErrorCode.INVALID_REQUEST);
+            String assertion = bearer;
+            String app = null;
+            if (body != null && !body.isBlank()) {
+                ObjectNode json = JsonBodies.object(body);
+                String inBody = JsonBodies.optionalString(json, "assertion");
+                app = JsonBodies.optionalString(json, "app");
+                if (inBody != null && bearer != null) {
+                    throw new BridgeException(ErrorCode.INVALID_REQUEST,
+                            "Send the assertion either in the body or as a Bearer token, not both");
+                }
+                assertion = bearer != null ? bearer : inBody;
+            }
+            if (assertion == null) {
+                throw new BridgeException(ErrorCode.INVALID_REQUEST,
+                        "No assertion: send {\"assertion\": \"<JWS>\"} or Authorization: Bearer <JWS>");
+            }
+            return exchange.exchange(assertion, app);
+        }).map(result -> {
+            events.success("assertions", result.issuer(), RequestIds.of(request));
+            ObjectNode body1 = SessionBodies.session(result.session());
+            body1.put("app", result.app());
+            return SessionBodies.ok(body1);
+        });
+    }
+}

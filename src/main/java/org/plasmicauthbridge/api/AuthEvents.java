@@ -1,0 +1,52 @@
+package org.plasmicauthbridge.api;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+import org.plasmicauthbridge.error.ErrorCode;
+import org.plasmicauthbridge.observability.BridgeMetrics;
+
+/**
+ * One auth event per decision, in the log category {@code org.plasmicauthbridge.auth}: outcome,
+ * endpoint, issuer, reason code and request id. Never a token, claim, secret or identifier.
+ */
+@ApplicationScoped
+public class AuthEvents {
+
+    private static final Logger LOG = Logger.getLogger("org.plasmicauthbridge.auth");
+
+    @Inject
+    BridgeMetrics metrics;
+
+    void success(String endpoint, String issuer, String requestId) {
+        metrics.decision(endpoint, "ok");
+        LOG.infof("auth_event outcome=success endpoint=%s issuer=%s code=ok request_id=%s",
+                endpoint, orDash(issuer), requestId);
+    }
+
+    void failure(String endpoint, String issuer, ErrorCode code, String requestId) {
+        metrics.decision(endpoint, code.code());
+        String outcome = code.status() >= 500 ? "error" : "rejected";
+        LOG.infof("auth_event outcome=%s endpoint=%s issuer=%s code=%s request_id=%s",
+                outcome, endpoint, orDash(issuer), code.code(), requestId);
+    }
+
+    /** Names the endpoint of a request path for logs and metric tags. */
+    static String endpoint(String path) {
+        if (path == null) {
+            return "other";
+        }
+        return switch (path) {
+            case "/v1/assertions" -> "assertions";
+            case "/v1/token" -> "token";
+            case "/v1/verify" -> "verify";
+            case "/v1/userinfo" -> "userinfo";
+            case "/api/v1/app-auth/userinfo" -> "plasmic_userinfo";
+            default -> "other";
+        };
+    }
+
+    private static String orDash(String value) {
+        return value == null ? "-" : value;
+    }
+}

@@ -1,0 +1,63 @@
+package org.plasmicauthbridge.api;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.OPTIONS;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.plasmicauthbridge.error.BridgeException;
+import org.plasmicauthbridge.error.ErrorCode;
+import org.plasmicauthbridge.exchange.TokenVerification;
+
+/**
+ * Plasmic's own userinfo endpoint, served by the bridge so that {@code @plasmicapp/auth-api} and
+ * {@code @plasmicapp/auth-react} work with {@code host} pointed at the bridge. It differs from Plasmic
+ * on purpose in one way: a bad or expired token is a 401, not Plasmic's 500, so that an outage (503)
+ * can be told apart from a bad token. Like Plasmic it allows every origin, because the token travels
+ * in a header, never in a cookie.
+ */
+@Path("/api/v1/app-auth/userinfo")
+public class PlasmicCompatibleResource {
+
+    static final String TOKEN_HEADER = "x-plasmic-data-user-auth-token";
+
+    @Inject
+    TokenVerification verification;
+
+    @Inject
+    AuthEvents events;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Response> userinfo(@HeaderParam(TOKEN_HEADER) String token, HttpServerRequest request) {
+        if (token == null || token.isEmpty()) {
+            events.failure("plasmic_userinfo", null, ErrorCode.INVALID_REQUEST, RequestIds.of(request));
+            return Uni.createFrom().item(PlasmicErrors.noToken());
+        }
+        return verification.verify(token).map(outcome -> {
+            if (!outcome.active()) {
+                throw new BridgeException(ErrorCode.INVALID_TOKEN, "Invalid token");
+            }
+            events.success("plasmic_userinfo", null, RequestIds.of(request));
+            return Response.ok(outcome.user().json().toString(), MediaType.APPLICATION_JSON_TYPE)
+                    .header("Cache-Control", "no-store")
+                    .header("Access-Control-Allow-Origin", "*")
+                    .build();
+        });
+    }
+
+    @OPTIONS
+    public Response preflight() {
+        return Response.noContent()
+                .header("Access-Control-Allow-Origin", "*")
+                .header("Access-Control-Allow-Methods", "GET, OPTIONS")
+                .header("Access-Control-Allow-Headers", TOKEN_HEADER + ", content-type")
+                .header("Access-Control-Max-Age", "600")
+                .build();
+    }
+}

@@ -1,0 +1,74 @@
+package org.plasmicauthbridge.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.plasmicauthbridge.error.BridgeException;
+import org.plasmicauthbridge.error.ErrorCode;
+import org.plasmicauthbridge.exchange.TokenVerification;
+
+/** Checks Plasmic user tokens for other services: {@code POST /v1/verify} and {@code GET /v1/userinfo}. */
+@Path("/v1")
+public class VerifyResource {
+
+    @Inject
+    TokenVerification verification;
+
+    @Inject
+    AuthEvents events;
+
+    /** Introspection-style check (in the manner of RFC 7662): {@code active} with the user, or inactive. */
+    @POST
+    @Path("/verify")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Response> verify(String body, HttpServerRequest request) {
+        return Uni.createFrom().deferred(() -> {
+            String token = JsonBodies.optionalString(JsonBodies.object(body), "token");
+            if (token == null || token.isEmpty()) {
+                throw new BridgeException(ErrorCode.INVALID_REQUEST, "The member token is missing");
+            }
+            return verification.verify(token);
+        }).map(outcome -> {
+            ObjectNode answer = SessionBodies.JSON.createObjectNode();
+            answer.put("active", outcome.active());
+            if (outcome.active()) {
+                answer.set("user", outcome.user().json());
+                answer.put("expiresAt", SessionBodies.rfc3339(outcome.expiresAt()));
+                events.success("verify", null, RequestIds.of(request));
+            } else {
+                events.failure("verify", null, ErrorCode.INVALID_TOKEN, RequestIds.of(request));
+            }
+            return SessionBodies.ok(answer);
+        });
+    }
+
+    @GET
+    @Path("/userinfo")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Response> userinfo(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, HttpServerRequest request) {
+        return Uni.createFrom().deferred(() -> {
+            String token = BearerTokens.read(authorization, ErrorCode.INVALID_TOKEN);
+            if (token == null) {
+                throw new BridgeException(ErrorCode.INVALID_TOKEN, "Send the Plasmic user token as Authorization: Bearer");
+            }
+            return verification.verify(token);
+        }).map(outcome -> {
+            if (!outcome.active()) {
+                throw new BridgeException(ErrorCode.INVALID_TOKEN, "The token is invalid, expired or its user has no access");
+            }
+            events.success("userinfo", null, RequestIds.of(request));
+            return SessionBodies.ok(outcome.user().json());
+        });
+    }
+}

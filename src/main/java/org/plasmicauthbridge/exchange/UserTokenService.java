@@ -1,0 +1,70 @@
+package org.plasmicauthbridge.exchange;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import org.plasmicauthbridge.config.AppRegistry.App;
+import org.plasmicauthbridge.config.BridgeConfig;
+import org.plasmicauthbridge.identity.Identity;
+import org.plasmicauthbridge.observability.BridgeMetrics;
+import org.plasmicauthbridge.plasmic.EnsureRequest;
+import org.plasmicauthbridge.plasmic.PlasmicClient;
+import org.plasmicauthbridge.plasmic.PlasmicSession;
+import org.plasmicauthbridge.store.Store;
+
+/**
+ * Ensures Plasmic users and reuses their tokens. A result is cached per app, identity and role until
+ * the Plasmic token's {@code exp} minus the refresh margin, so repeated sign-ins of one user call
+ * Plasmic once per token lifetime; concurrent misses for one key share one call. The cache write
+ * completes before the result is returned, so the next request on any replica sees it.
+ */
+@ApplicationScoped
+public class UserTokenService {
+
+    @Inject
+    PlasmicClient plasmic;
+
+    @Inject
+    Store store;
+
+    @Inject
+    BridgeConfig config;
+
+    @Inject
+    BridgeMetrics metrics;
+
+    Clock clock = Clock.systemUTC();
+
+    private final SingleFlight<PlasmicSession> flights = new SingleFlight<>();
+
+    public Uni<PlasmicSession> ensure(App app, Identity identity) {
+        String key = "ensure:" + app.name() + ":" + identity.kind() + ":" + Hashes.sha256(identity.value()) + ":"
+                + (identity.roleId() == null ? "" : Hashes.sha256(identity.roleId()));
+        return store.get(key).flatMap(stored -> {
+            PlasmicSession cached = stored == null ? null : CachedSession.read(stored);
+            if (cached != null && usable(cached)) {
+                metrics.cacheLookup("ensure", true);
+                return Uni.createFrom().item(cached);
+            }
+            metrics.cacheLookup("ensure", false);
+            return flights.run(key, () -> ensureAndCache(key, app, identity));
+        });
+    }
+
+    private Uni<PlasmicSession> ensureAndCache(String key, App app, Identity identity) {
+        EnsureRequest request = new EnsureRequest(identity.email(), identity.externalId(), identity.roleId());
+        return plasmic.ensureUser(app.secret(), request).flatMap(session -> {
+            Duration ttl = Duration.between(clock.instant(), session.expiresAt()).minus(config.cache().refreshMargin());
+            if (ttl.toSeconds() < 1) {
+                return Uni.createFrom().item(session);
+            }
+            return store.put(key, CachedSession.write(session), ttl).replaceWith(session);
+        });
+    }
+
+    private boolean usable(PlasmicSession session) {
+        return clock.instant().plus(config.cache().refreshMargin()).isBefore(session.expiresAt());
+    }
+}
