@@ -9,6 +9,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -30,7 +31,7 @@ public class AssertionResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> exchange(String body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            HttpServerRequest request) {
+            @Context HttpServerRequest request) {
         return Uni.createFrom().deferred(() -> {
             String bearer = BearerTokens.read(authorization, ErrorCode.INVALID_REQUEST);
             String assertion = bearer;

@@ -8,6 +8,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.plasmicauthbridge.error.BridgeException;
@@ -34,7 +35,7 @@ public class PlasmicCompatibleResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<Response> userinfo(@HeaderParam(TOKEN_HEADER) String token, HttpServerRequest request) {
+    public Uni<Response> userinfo(@HeaderParam(TOKEN_HEADER) String token, @Context HttpServerRequest request) {
         if (token == null || token.isEmpty()) {
             events.failure("plasmic_userinfo", null, ErrorCode.INVALID_REQUEST, RequestIds.of(request));
             return Uni.createFrom().item(PlasmicErrors.noToken());

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -43,7 +44,7 @@ public class TokenEndpoint {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<Response> token(MultivaluedMap<String, String> form, HttpServerRequest request) {
+    public Uni<Response> token(MultivaluedMap<String, String> form, @Context HttpServerRequest request) {
         return Uni.createFrom().deferred(() -> {
             String grantType = single(form, "grant_type", true);
             String app = single(form, "audience", false);

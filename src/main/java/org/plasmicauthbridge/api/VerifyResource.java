@@ -10,6 +10,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -32,7 +33,7 @@ public class VerifyResource {
     @Path("/verify")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<Response> verify(String body, HttpServerRequest request) {
+    public Uni<Response> verify(String body, @Context HttpServerRequest request) {
         return Uni.createFrom().deferred(() -> {
             String token = JsonBodies.optionalString(JsonBodies.object(body), "token");
             if (token == null || token.isEmpty()) {
@@ -56,7 +57,8 @@ public class VerifyResource {
     @GET
     @Path("/userinfo")
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<Response> userinfo(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, HttpServerRequest request) {
+    public Uni<Response> userinfo(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @Context HttpServerRequest request) {
         return Uni.createFrom().deferred(() -> {
             String token = BearerTokens.read(authorization, ErrorCode.INVALID_TOKEN);
             if (token == null) {
