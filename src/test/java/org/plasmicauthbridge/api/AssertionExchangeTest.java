@@ -313,6 +313,23 @@ class AssertionExchangeTest {
     }
 
     @Test
+    void oversizedChunkedBodyRejectedWithoutError() throws Exception {
+        logs.clear();
+        byte[] body = ("{\"assertion\":\"" + "x".repeat(40_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + io.restassured.RestAssured.port + "/v1/assertions"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                .build();
+
+        int status = java.net.http.HttpClient.newHttpClient()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+
+        assertThat(status).isEqualTo(413);
+        assertThat(logs.all()).doesNotContain("Unexpected failure");
+    }
+
+    @Test
     void bodyThatIsNotJsonRejected() {
         long before = emulator.ensureCalls();
         given().contentType(ContentType.JSON).body("assertion=" + TestAssertions.rsa().sign())
