@@ -65,9 +65,9 @@ public class AssertionResource {
             return exchange.exchange(assertion, app);
         }).map(result -> {
             events.success("assertions", result.issuer(), RequestIds.of(request));
-            ObjectNode body1 = SessionBodies.session(result.session());
-            body1.put("app", result.app());
-            return SessionBodies.ok(body1);
+            ObjectNode answer = SessionBodies.session(result.session());
+            answer.put("app", result.app());
+            return SessionBodies.ok(answer);
         });
     }
 }

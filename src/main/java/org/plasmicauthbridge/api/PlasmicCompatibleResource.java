@@ -20,8 +20,8 @@ import org.plasmicauthbridge.exchange.TokenVerification;
 /**
  * Plasmic's own userinfo endpoint, served by the bridge so that {@code @plasmicapp/auth-api} and
  * {@code @plasmicapp/auth-react} work with {@code host} pointed at the bridge. It differs from Plasmic
- * on purpose in one way: a bad or expired token is a 401, not Plasmic's 500, so that an outage (503)
- * can be told apart from a bad token. Like Plasmic it allows every origin, because the token travels
+ * on purpose in one way: a bad or expired token is a 401, not Plasmic's 500, so that clients can
+ * distinguish a bad token from an outage (503). Like Plasmic it allows every origin, because the token travels
  * in a header, never in a cookie.
  */
 @Path("/api/v1/app-auth/userinfo")

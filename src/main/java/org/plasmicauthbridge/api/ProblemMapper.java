@@ -11,7 +11,7 @@ import org.plasmicauthbridge.error.ErrorCode;
 import org.plasmicauthbridge.store.StoreUnavailableException;
 
 /**
- * The one place where failures become HTTP answers: problem+json with a stable code, and an auth event
+ * The one place where failures become HTTP responses: problem+json with a stable code, and an auth event
  * for every rejected decision. Exception messages of libraries are never sent or logged, because some
  * of them quote the input.
  */
@@ -49,7 +49,7 @@ public class ProblemMapper {
 
     /**
      * A body that could not be read: in practice a chunked body over the size limit, which Vert.x has
-     * already answered with 413. It is the caller's fault, so it is not logged as an error.
+     * already rejected with 413. It is the caller's fault, so it is not logged as an error.
      */
     @ServerExceptionMapper
     public Response unreadableBody(java.io.IOException failure, HttpServerRequest request) {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.core.Response;
 import org.plasmicauthbridge.error.ErrorCode;
 
-/** RFC 9457 problem details, the one shape of every error the v1 API answers. */
+/** RFC 9457 problem details, the one shape of every error response of the v1 API. */
 final class Problems {
 
     static final String MEDIA_TYPE = "application/problem+json";

@@ -15,7 +15,7 @@ import java.util.Optional;
 @ConfigMapping(prefix = "bridge")
 public interface BridgeConfig {
 
-    /** Where and how the bridge calls Plasmic. */
+    /** Connection, retry and circuit-breaker settings for calls to Plasmic. */
     Plasmic plasmic();
 
     /** Plasmic apps by name, each with its app secret. */
@@ -27,7 +27,7 @@ public interface BridgeConfig {
     /** Shared state: single-use marks, caches and sessions. */
     Store store();
 
-    /** Caching of Plasmic answers. */
+    /** Caching of Plasmic responses. */
     Cache cache();
 
     /** Size limits of requests. */
@@ -118,7 +118,7 @@ public interface BridgeConfig {
         @WithDefault("false")
         boolean singleUse();
 
-        /** Least time between two JWKS fetches caused by an unknown {@code kid}. */
+        /** Minimum time between two JWKS fetches caused by an unknown {@code kid}. */
         @WithDefault("30s")
         Duration jwksRefetchInterval();
 
@@ -127,12 +127,12 @@ public interface BridgeConfig {
         Duration jwksCacheTtl();
     }
 
-    /** How verified claims become a Plasmic identity and role; shared by issuers and login providers. */
+    /** Mapping of verified claims to a Plasmic identity and role, shared by issuers and login providers. */
     interface IdentityMapping {
         /** The app that users of this issuer belong to; may be left out when only one app exists. */
         Optional<String> app();
 
-        /** Which Plasmic identifier the user gets: {@code email} or {@code external-id}. */
+        /** The Plasmic identifier users get: {@code email} or {@code external-id}. */
         @WithDefault("email")
         IdentityKind identity();
 
@@ -156,7 +156,7 @@ public interface BridgeConfig {
 
     }
 
-    /** Which Plasmic identifier a user gets. */
+    /** The kind of Plasmic identifier a user gets. */
     enum IdentityKind {
         EMAIL, EXTERNAL_ID;
     }

@@ -1,7 +1,7 @@
 package org.plasmicauthbridge.error;
 
 /**
- * The stable error codes of the bridge's API, with the HTTP status each one is answered with.
+ * The stable error codes of the bridge's API, with the HTTP status of the response that carries it.
  * Clients branch on {@link #code()}; the codes are part of the published contract.
  */
 public enum ErrorCode {
@@ -54,7 +54,7 @@ public enum ErrorCode {
         return title;
     }
 
-    /** Whether the code is one of the narrower reasons of an invalid assertion (all answered with 401). */
+    /** Whether the code is one of the narrower reasons of an invalid assertion (all sent with status 401). */
     public boolean isAssertionRejection() {
         return status == 401 && this != INVALID_TOKEN;
     }

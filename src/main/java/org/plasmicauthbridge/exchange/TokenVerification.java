@@ -21,7 +21,7 @@ import org.plasmicauthbridge.store.Store;
 
 /**
  * Checks Plasmic user tokens. A token that is not well-formed, or whose {@code exp} has passed, is
- * inactive without a call to Plasmic; otherwise Plasmic's answer is cached per token hash for the
+ * inactive without a call to Plasmic; otherwise Plasmic's response is cached per token hash for the
  * verify TTL, never past {@code exp}. A Plasmic outage fails the call (503); it never makes a token
  * inactive.
  */

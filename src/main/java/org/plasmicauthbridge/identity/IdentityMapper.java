@@ -13,7 +13,7 @@ import org.plasmicauthbridge.error.ErrorCode;
  */
 public final class IdentityMapper {
 
-    /** Longest identifier accepted; longer values are rejected, never truncated. */
+    /** Maximum identifier length; longer values are rejected, never truncated. */
     public static final int MAX_IDENTIFIER_LENGTH = 256;
 
     private IdentityMapper() {
@@ -79,7 +79,7 @@ public final class IdentityMapper {
         return rules.roles().defaultRole().orElse(null);
     }
 
-    /** Whether the identifier fits the length limit and has no control characters. */
+    /** Returns whether the identifier fits the length limit and has no control characters. */
     public static boolean isSafeIdentifier(String value) {
         if (value.length() > MAX_IDENTIFIER_LENGTH) {
             return false;

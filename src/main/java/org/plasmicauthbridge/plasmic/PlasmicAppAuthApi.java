@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * Plasmic's app-auth endpoints as a REST client. Every call returns the raw response, because Plasmic
- * answers errors with bodies that {@link PlasmicClient} maps to the bridge's outcomes by status and body.
+ * returns errors with bodies that {@link PlasmicClient} maps to the bridge's outcomes by status and body.
  */
 @Path("/api/v1/app-auth")
 public interface PlasmicAppAuthApi {

@@ -27,8 +27,8 @@ import org.plasmicauthbridge.error.ErrorCode;
 
 /**
  * The one gateway to Plasmic's app-auth API. It owns the timeouts, the retries of idempotent calls with
- * exponential backoff, one circuit breaker per operation (so that a flood of bad user tokens cannot
- * block sign-ins), and the mapping of every Plasmic status and body to the bridge's error codes.
+ * exponential backoff, and the mapping of every Plasmic status and body to the bridge's error codes.
+ * Each operation has its own circuit breaker, so that a flood of bad user tokens cannot block sign-ins.
  */
 @ApplicationScoped
 public class PlasmicClient {
@@ -101,7 +101,7 @@ public class PlasmicClient {
                 .map(response -> ensureOutcome(response.getStatus(), readBody(response)));
     }
 
-    /** Returns the user for a user token, or a result without user when Plasmic answered {@code 200 {}}. */
+    /** Returns the user for a user token, or a result without user when Plasmic returned {@code 200 {}}. */
     public Uni<UserinfoResult> userinfo(String userToken) {
         return call("userinfo", userinfoGuard, () -> api.userinfo(userToken))
                 .map(response -> userinfoOutcome(response.getStatus(), readBody(response)));
@@ -162,7 +162,7 @@ public class PlasmicClient {
             String text = response.readEntity(String.class);
             return text == null || text.isBlank() ? null : JSON.readTree(text);
         } catch (Exception e) {
-            return null; // not JSON: the callers treat a missing body as a broken answer
+            return null; // not JSON: the callers treat a missing body as a broken response
         }
     }
 
@@ -230,16 +230,16 @@ public class PlasmicClient {
     }
 
     private static BridgeException brokenAnswer(String operation) {
-        Log.warnf("Plasmic %s answered a body that is not Plasmic's JSON", operation);
-        return new BridgeException(ErrorCode.UPSTREAM_UNAVAILABLE, "Plasmic sent an unexpected answer; retry later", 2);
+        Log.warnf("Plasmic %s returned a body that is not Plasmic's JSON", operation);
+        return new BridgeException(ErrorCode.UPSTREAM_UNAVAILABLE, "Plasmic returned an unexpected response; retry later", 2);
     }
 
     private static BridgeException unexpected(String operation, int status) {
-        Log.warnf("Plasmic %s answered the unexpected status %d", operation, status);
+        Log.warnf("Plasmic %s returned the unexpected status %d", operation, status);
         if (status == 404 || status == 400) {
             return new BridgeException(ErrorCode.UPSTREAM_MISCONFIGURED,
-                    "Plasmic answered status " + status + "; check bridge.plasmic.host");
+                    "Plasmic returned status " + status + "; check bridge.plasmic.host");
         }
-        return new BridgeException(ErrorCode.UPSTREAM_UNAVAILABLE, "Plasmic answered status " + status, 2);
+        return new BridgeException(ErrorCode.UPSTREAM_UNAVAILABLE, "Plasmic returned status " + status, 2);
     }
 }

@@ -1,7 +1,7 @@
 package org.plasmicauthbridge.plasmic;
 
 /**
- * Plasmic's answer for a user token: the user, or {@code null} when Plasmic answered {@code 200 {}}
+ * Plasmic's response for a user token: the user, or {@code null} when Plasmic returned {@code 200 {}}
  * because the user was deleted or has no role any more.
  */
 public record UserinfoResult(PlasmicUser user) {

@@ -322,7 +322,7 @@ class AssertionExchangeTest {
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
                 .build();
 
-        int status = java.net.http.HttpClient.newHttpClient()
+        int status = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build()
                 .send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
 
         assertThat(status).isEqualTo(413);
