@@ -227,5 +227,8 @@ public interface BridgeConfig {
 
         /** Role id the emulator grants to every user of its apps; empty grants none. */
         Optional<String> generalAccessRole();
+
+        /** Redirect URIs that every emulated app accepts in Plasmic's hosted-login code flow. */
+        Optional<List<String>> redirectUris();
     }
 }
