@@ -9,9 +9,12 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.plasmicauthbridge.error.BridgeException;
 import org.plasmicauthbridge.error.ErrorCode;
 import org.plasmicauthbridge.exchange.AssertionExchange;
@@ -29,8 +32,18 @@ public class AssertionResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
+    @APIResponses({
+        @APIResponse(responseCode = "200", description = "The Plasmic user and token"),
+        @APIResponse(responseCode = "400", description = "Malformed request or unknown app"),
+        @APIResponse(responseCode = "401", description = "Assertion rejected"),
+        @APIResponse(responseCode = "403", description = "User may not sign in"),
+        @APIResponse(responseCode = "413", description = "Body too large"),
+        @APIResponse(responseCode = "500", description = "Internal error"),
+        @APIResponse(responseCode = "502", description = "App secret or Plasmic host misconfigured"),
+        @APIResponse(responseCode = "503", description = "Plasmic, JWKS or store unavailable")
+    })
     public Uni<Response> exchange(String body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            HttpServerRequest request) {
+            @Context HttpServerRequest request) {
         return Uni.createFrom().deferred(() -> {
             String bearer = BearerTokens.read(authorization, ErrorCode.INVALID_REQUEST);
             String assertion = bearer;

@@ -8,8 +8,11 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.plasmicauthbridge.error.BridgeException;
 import org.plasmicauthbridge.error.ErrorCode;
 import org.plasmicauthbridge.exchange.TokenVerification;
@@ -34,7 +37,16 @@ public class PlasmicCompatibleResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<Response> userinfo(@HeaderParam(TOKEN_HEADER) String token, HttpServerRequest request) {
+    @APIResponses({
+        @APIResponse(responseCode = "200", description = "The Plasmic user"),
+        @APIResponse(responseCode = "400", description = "Accept header excludes JSON"),
+        @APIResponse(responseCode = "401", description = "Token invalid"),
+        @APIResponse(responseCode = "403", description = "No token provided"),
+        @APIResponse(responseCode = "500", description = "Internal error"),
+        @APIResponse(responseCode = "502", description = "Plasmic host misconfigured"),
+        @APIResponse(responseCode = "503", description = "Plasmic or store unavailable")
+    })
+    public Uni<Response> userinfo(@HeaderParam(TOKEN_HEADER) String token, @Context HttpServerRequest request) {
         if (token == null || token.isEmpty()) {
             events.failure("plasmic_userinfo", null, ErrorCode.INVALID_REQUEST, RequestIds.of(request));
             return Uni.createFrom().item(PlasmicErrors.noToken());
@@ -52,6 +64,7 @@ public class PlasmicCompatibleResource {
     }
 
     @OPTIONS
+    @APIResponse(responseCode = "204", description = "CORS preflight allowed for every origin")
     public Response preflight() {
         return Response.noContent()
                 .header("Access-Control-Allow-Origin", "*")

@@ -41,7 +41,21 @@ public class ProblemMapper {
             case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
             default -> status < 500 ? ErrorCode.INVALID_REQUEST : ErrorCode.INTERNAL_ERROR;
         };
+        if ("plasmic_userinfo".equals(AuthEvents.endpoint(request.path()))) {
+            return PlasmicErrors.forCode(code, null);
+        }
         return Problems.response(code, code.title(), RequestIds.of(request), null);
+    }
+
+    /**
+     * A body that could not be read: in practice a chunked body over the size limit, which Vert.x has
+     * already answered with 413. It is the caller's fault, so it is not logged as an error.
+     */
+    @ServerExceptionMapper
+    public Response unreadableBody(java.io.IOException failure, HttpServerRequest request) {
+        Log.debugf("Request %s: the body could not be read (%s)", RequestIds.of(request), failure.getClass().getSimpleName());
+        return answer(request, ErrorCode.PAYLOAD_TOO_LARGE,
+                "The request body could not be read or exceeds the size limit", null, null);
     }
 
     @ServerExceptionMapper

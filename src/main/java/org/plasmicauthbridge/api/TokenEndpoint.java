@@ -8,6 +8,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -15,6 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.plasmicauthbridge.error.BridgeException;
 import org.plasmicauthbridge.error.ErrorCode;
 import org.plasmicauthbridge.exchange.AssertionExchange;
@@ -43,7 +46,16 @@ public class TokenEndpoint {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<Response> token(MultivaluedMap<String, String> form, HttpServerRequest request) {
+    @APIResponses({
+        @APIResponse(responseCode = "200", description = "The Plasmic user token and user"),
+        @APIResponse(responseCode = "400", description = "OAuth error, such as invalid_grant"),
+        @APIResponse(responseCode = "413", description = "Body too large"),
+        @APIResponse(responseCode = "415", description = "Body not form-encoded"),
+        @APIResponse(responseCode = "500", description = "Internal error"),
+        @APIResponse(responseCode = "502", description = "App secret or Plasmic host misconfigured"),
+        @APIResponse(responseCode = "503", description = "Plasmic, JWKS or store unavailable")
+    })
+    public Uni<Response> token(MultivaluedMap<String, String> form, @Context HttpServerRequest request) {
         return Uni.createFrom().deferred(() -> {
             String grantType = single(form, "grant_type", true);
             String app = single(form, "audience", false);

@@ -10,9 +10,12 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.plasmicauthbridge.error.BridgeException;
 import org.plasmicauthbridge.error.ErrorCode;
 import org.plasmicauthbridge.exchange.TokenVerification;
@@ -32,7 +35,15 @@ public class VerifyResource {
     @Path("/verify")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<Response> verify(String body, HttpServerRequest request) {
+    @APIResponses({
+        @APIResponse(responseCode = "200", description = "Active with the user, or inactive"),
+        @APIResponse(responseCode = "400", description = "Malformed request"),
+        @APIResponse(responseCode = "413", description = "Body too large"),
+        @APIResponse(responseCode = "500", description = "Internal error"),
+        @APIResponse(responseCode = "502", description = "Plasmic host misconfigured"),
+        @APIResponse(responseCode = "503", description = "Plasmic or store unavailable")
+    })
+    public Uni<Response> verify(String body, @Context HttpServerRequest request) {
         return Uni.createFrom().deferred(() -> {
             String token = JsonBodies.optionalString(JsonBodies.object(body), "token");
             if (token == null || token.isEmpty()) {
@@ -56,7 +67,16 @@ public class VerifyResource {
     @GET
     @Path("/userinfo")
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<Response> userinfo(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, HttpServerRequest request) {
+    @APIResponses({
+        @APIResponse(responseCode = "200", description = "The Plasmic user"),
+        @APIResponse(responseCode = "400", description = "Accept header excludes JSON"),
+        @APIResponse(responseCode = "401", description = "Token missing or invalid"),
+        @APIResponse(responseCode = "500", description = "Internal error"),
+        @APIResponse(responseCode = "502", description = "Plasmic host misconfigured"),
+        @APIResponse(responseCode = "503", description = "Plasmic or store unavailable")
+    })
+    public Uni<Response> userinfo(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @Context HttpServerRequest request) {
         return Uni.createFrom().deferred(() -> {
             String token = BearerTokens.read(authorization, ErrorCode.INVALID_TOKEN);
             if (token == null) {

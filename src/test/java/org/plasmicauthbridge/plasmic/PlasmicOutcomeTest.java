@@ -1,0 +1,102 @@
+package org.plasmicauthbridge.plasmic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.plasmicauthbridge.error.BridgeException;
+import org.plasmicauthbridge.error.ErrorCode;
+
+/** The mapping of every Plasmic status and body to the bridge's outcomes. */
+class PlasmicOutcomeTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static JsonNode json(String text) throws Exception {
+        return JSON.readTree(text);
+    }
+
+    private static String token(long exp) {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        return b64.encodeToString("{\"alg\":\"HS256\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                + b64.encodeToString(("{\"appId\":\"p\",\"endUserId\":\"u\",\"exp\":" + exp + "}").getBytes(StandardCharsets.UTF_8))
+                + ".sig";
+    }
+
+    private static ErrorCode codeOf(Runnable call) {
+        try {
+            call.run();
+        } catch (BridgeException e) {
+            return e.code();
+        }
+        throw new AssertionError("no failure");
+    }
+
+    @Test
+    void ensureSuccessReadsTokenExpiry() throws Exception {
+        PlasmicSession session = PlasmicClient.ensureOutcome(200,
+                json("{\"token\":\"" + token(2_000_000_000L) + "\",\"user\":{\"email\":\"a@b.c\",\"isLoggedIn\":true}}"));
+        assertThat(session.expiresAt().getEpochSecond()).isEqualTo(2_000_000_000L);
+        assertThat(session.user().email()).isEqualTo("a@b.c");
+        assertThat(session.toString()).doesNotContain(session.token());
+    }
+
+    @Test
+    void ensureFailuresMapToCodes() throws Exception {
+        assertThat(codeOf(() -> PlasmicClient.ensureOutcome(403, node("{\"error\":\"unauthorized_user\"}"))))
+                .isEqualTo(ErrorCode.UNAUTHORIZED_USER);
+        assertThat(codeOf(() -> PlasmicClient.ensureOutcome(403, node("{\"error\":\"invalid_token\"}"))))
+                .isEqualTo(ErrorCode.UPSTREAM_MISCONFIGURED);
+        assertThat(codeOf(() -> PlasmicClient.ensureOutcome(400, node("{\"error\":\"invalid_request\"}"))))
+                .isEqualTo(ErrorCode.UPSTREAM_MISCONFIGURED);
+        assertThat(codeOf(() -> PlasmicClient.ensureOutcome(200, null))).isEqualTo(ErrorCode.UPSTREAM_UNAVAILABLE);
+        assertThat(codeOf(() -> PlasmicClient.ensureOutcome(200, node("{\"token\":\"garbage\",\"user\":{}}"))))
+                .isEqualTo(ErrorCode.UPSTREAM_UNAVAILABLE);
+    }
+
+    @Test
+    void userinfoEmptyObjectIsNotLoggedIn() throws Exception {
+        assertThat(PlasmicClient.userinfoOutcome(200, json("{}")).loggedIn()).isFalse();
+        assertThat(PlasmicClient.userinfoOutcome(200, json("{\"email\":\"a@b.c\"}")).loggedIn()).isTrue();
+        assertThat(codeOf(() -> PlasmicClient.userinfoOutcome(200, null))).isEqualTo(ErrorCode.UPSTREAM_UNAVAILABLE);
+    }
+
+    @Test
+    void codeExchangeErrorsNamePlasmicReason() throws Exception {
+        assertThatThrownBy(() -> PlasmicClient.codeOutcome(400, json("{\"error\":\"code_already_used\"}")))
+                .isInstanceOf(BridgeException.class).hasMessageContaining("code_already_used");
+        assertThatThrownBy(() -> PlasmicClient.codeOutcome(400, json("{\"error\":\"code_expired\"}")))
+                .isInstanceOf(BridgeException.class).hasMessageContaining("code_expired");
+    }
+
+    @Test
+    void wellFormedTokensOnly() {
+        assertThat(PlasmicTokens.read(token(5), 8192)).isPresent();
+        assertThat(PlasmicTokens.read("a.b", 8192)).isEmpty();
+        assertThat(PlasmicTokens.read(token(5), 10)).isEmpty();
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String rs256 = b64.encodeToString("{\"alg\":\"RS256\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                + b64.encodeToString("{\"appId\":\"p\",\"endUserId\":\"u\",\"exp\":5}".getBytes(StandardCharsets.UTF_8)) + ".sig";
+        assertThat(PlasmicTokens.read(rs256, 8192)).isEmpty();
+        String stringExp = b64.encodeToString("{\"alg\":\"HS256\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                + b64.encodeToString("{\"appId\":\"p\",\"endUserId\":\"u\",\"exp\":\"5\"}".getBytes(StandardCharsets.UTF_8)) + ".sig";
+        assertThat(PlasmicTokens.read(stringExp, 8192)).isEmpty();
+    }
+
+    @Test
+    void ensureRequestPrintsNoIdentifier() {
+        assertThat(new EnsureRequest("person@example.com", null, "r").toString()).doesNotContain("person@");
+    }
+
+    private static JsonNode node(String text) {
+        try {
+            return json(text);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
