@@ -24,6 +24,24 @@ public interface BridgeConfig {
     /** Trusted issuers of signed assertions, by name. */
     Map<String, Issuer> issuers();
 
+    /** Identity providers for browser sign-in, by name. */
+    Map<String, Provider> providers();
+
+    /**
+     * Browser origins ({@code scheme://host[:port]}) allowed as {@code return_to} targets, for CORS with
+     * credentials, and for {@code POST /v1/logout}.
+     */
+    Optional<List<String>> allowedOrigins();
+
+    /** Where the browser goes after sign-in when {@code return_to} is absent or rejected. */
+    Optional<String> defaultReturnTo();
+
+    /** The base URL at which browsers reach the bridge; callback URLs are built from it. */
+    Optional<String> publicUrl();
+
+    /** Browser sessions. */
+    Session session();
+
     /** Shared state: single-use marks, caches and sessions. */
     Store store();
 
@@ -154,6 +172,62 @@ public interface BridgeConfig {
         /** Mapping of a claim to a Plasmic role. */
         Roles roles();
 
+    }
+
+    /** A browser sign-in provider: any OpenID provider found by discovery, or Plasmic's hosted login. */
+    interface Provider extends IdentityMapping {
+        /** {@code oidc} or {@code plasmic}. */
+        @WithDefault("oidc")
+        ProviderType type();
+
+        /** The OpenID provider's issuer; its discovery document is read from {@code /.well-known/openid-configuration}. */
+        Optional<String> issuer();
+
+        /** The client id registered at the provider. */
+        Optional<String> clientId();
+
+        /** The client secret; leave it out for a public client. */
+        Optional<String> clientSecret();
+
+        /** A file holding the client secret. */
+        Optional<String> clientSecretFile();
+
+        /** Scopes requested at sign-in. */
+        @WithDefault("openid,email,profile")
+        List<String> scopes();
+
+        /** Plasmic's hosted login page, for the {@code plasmic} type. */
+        @WithDefault("https://studio.plasmic.app/authorize")
+        String authorizeUrl();
+
+        /** Whether logout also ends the session at the provider, when it has an end-session endpoint. */
+        @WithDefault("true")
+        boolean rpInitiatedLogout();
+    }
+
+    enum ProviderType {
+        OIDC, PLASMIC;
+    }
+
+    interface Session {
+        /** A session without requests for this long ends. */
+        @WithDefault("8h")
+        Duration idleTimeout();
+
+        /** A session ends this long after sign-in, however active. */
+        @WithDefault("168h")
+        Duration absoluteTimeout();
+
+        /** Time a browser has to finish a sign-in at the provider. */
+        @WithDefault("10m")
+        Duration loginTimeout();
+
+        /**
+         * Drops {@code Secure} and the {@code __Host-} prefix from the session cookie so that plain
+         * {@code http://localhost} works; never for production.
+         */
+        @WithDefault("false")
+        boolean insecureCookie();
     }
 
     /** The kind of Plasmic identifier a user gets. */
