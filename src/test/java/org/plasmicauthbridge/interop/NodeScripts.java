@@ -18,9 +18,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs the Node scripts in the project's {@code interop/} directory with Node and the npm packages
  * pinned by its {@code package-lock.json}. {@link #install()} runs {@code npm ci} when
- * {@code node_modules} is missing or older than the lock file.
+ * {@code node_modules} is missing or older than the lock file. Public because test resources in
+ * other packages start long-running scripts, such as the OpenID provider, with {@link #start}.
  */
-final class NodeScripts {
+public final class NodeScripts {
 
     static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(60);
     static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(5);
@@ -39,7 +40,7 @@ final class NodeScripts {
      *
      * @throws IllegalStateException when node or npm is missing or too old, or npm ci fails
      */
-    static NodeScripts install() {
+    public static NodeScripts install() {
         Path directory = Path.of("interop").toAbsolutePath();
         if (!Files.isRegularFile(directory.resolve("package-lock.json"))) {
             throw new IllegalStateException("Missing " + directory.resolve("package-lock.json")
@@ -63,6 +64,22 @@ final class NodeScripts {
         command.addAll(List.of(arguments));
         Finished finished = execute(command, environment, SCRIPT_TIMEOUT);
         return new NodeResult(finished.exitCode(), parse(script, finished), finished.stderr());
+    }
+
+    /**
+     * Starts {@code node <script> <arguments>} and returns without waiting for it: for servers that
+     * run until the caller stops them. Its stderr goes to {@code stderrLog}; the caller reads stdout.
+     */
+    public Process start(String script, Map<String, String> environment, Path stderrLog, String... arguments) {
+        List<String> command = new ArrayList<>(List.of("node", script));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = processBuilder(command, environment)
+                .redirectError(ProcessBuilder.Redirect.appendTo(stderrLog.toFile()));
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Failed to start node " + script, e);
+        }
     }
 
     private void requireNode() {
@@ -126,11 +143,7 @@ final class NodeScripts {
     }
 
     private Finished execute(List<String> command, Map<String, String> environment, Duration timeout) {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
-        // The scripts read unset options from INTEROP_* and secrets from PLASMIC_*, so variables of
-        // the surrounding shell must not add options or secrets that a test did not pass.
-        builder.environment().keySet().removeIf(name -> name.startsWith("INTEROP_") || name.startsWith("PLASMIC_"));
-        builder.environment().putAll(environment);
+        ProcessBuilder builder = processBuilder(command, environment);
         Process process;
         try {
             process = builder.start();
@@ -152,6 +165,16 @@ final class NodeScripts {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for " + command.get(0), e);
         }
+    }
+
+    private ProcessBuilder processBuilder(List<String> command, Map<String, String> environment) {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
+        // The scripts read unset options and the OpenID client secret from INTEROP_* and Plasmic secrets
+        // from PLASMIC_*, so variables of the surrounding shell must not add options or secrets that a
+        // test did not pass.
+        builder.environment().keySet().removeIf(name -> name.startsWith("INTEROP_") || name.startsWith("PLASMIC_"));
+        builder.environment().putAll(environment);
+        return builder;
     }
 
     private static String tail(String text) {
