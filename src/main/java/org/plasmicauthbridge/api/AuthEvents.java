@@ -36,12 +36,20 @@ public class AuthEvents {
         if (path == null) {
             return "other";
         }
+        if (path.startsWith("/v1/login/")) {
+            return "login";
+        }
+        if (path.startsWith("/v1/callback/")) {
+            return "callback";
+        }
         return switch (path) {
             case "/v1/assertions" -> "assertions";
             case "/v1/token" -> "token";
             case "/v1/verify" -> "verify";
             case "/v1/userinfo" -> "userinfo";
             case "/api/v1/app-auth/userinfo" -> "plasmic_userinfo";
+            case "/v1/session" -> "session";
+            case "/v1/logout" -> "logout";
             default -> "other";
         };
     }

@@ -70,6 +70,10 @@ public final class ConfigChecker {
     /** Warnings for settings that are allowed but weaken the bridge. */
     public static List<String> insecureWarnings(BridgeConfig config) {
         List<String> warnings = new ArrayList<>();
+        if (config.session().insecureCookie()) {
+            warnings.add("bridge.session.insecure-cookie=true sends the session cookie without Secure: "
+                    + "use it only for plain http on localhost");
+        }
         if (config.store().type() == BridgeConfig.StoreType.MEMORY) {
             warnings.add("bridge.store.type=memory keeps single-use marks and caches in this process only: "
                     + "run one replica, or use redis");

@@ -198,8 +198,14 @@ public class PlasmicClient {
             return session(body).orElseThrow(() -> brokenAnswer("code exchange"));
         }
         String error = errorName(body);
+        if (status == 400 && "code_expired".equals(error)) {
+            throw new BridgeException(ErrorCode.CODE_EXPIRED, "The sign-in code from Plasmic has expired");
+        }
+        if (status == 400 && "code_already_used".equals(error)) {
+            throw new BridgeException(ErrorCode.CODE_REUSED, "The sign-in code from Plasmic was already used");
+        }
         if (status == 400 && error != null && error.matches("[a-z_]{1,64}")) {
-            throw new BridgeException(ErrorCode.INVALID_REQUEST, "Plasmic rejected the code: " + error);
+            throw new BridgeException(ErrorCode.INVALID_GRANT, "Plasmic rejected the code: " + error);
         }
         throw unexpected("code exchange", status);
     }

@@ -14,6 +14,7 @@ import org.plasmicauthbridge.assertion.IssuerRegistry;
 import org.plasmicauthbridge.config.AppRegistry;
 import org.plasmicauthbridge.config.BridgeConfig;
 import org.plasmicauthbridge.config.ConfigChecker;
+import org.plasmicauthbridge.login.ProviderRegistry;
 
 /**
  * Checks the whole configuration before the bridge serves a request, lists every problem at once and
@@ -31,12 +32,16 @@ public class StartupCheck {
     @Inject
     IssuerRegistry issuers;
 
+    @Inject
+    ProviderRegistry providers;
+
     void onStart(@Observes @Priority(1) StartupEvent event) {
         List<String> problems = new ArrayList<>();
         boolean production = LaunchMode.current() == LaunchMode.NORMAL;
         problems.addAll(ConfigChecker.check(config, production));
         problems.addAll(apps.build());
         problems.addAll(issuers.build(Clock.systemUTC(), production));
+        problems.addAll(providers.build());
         if (!problems.isEmpty()) {
             String report = "The configuration is invalid; fix these " + problems.size() + " problem(s):\n  - "
                     + String.join("\n  - ", problems);
@@ -44,7 +49,8 @@ public class StartupCheck {
             throw new IllegalStateException(report);
         }
         ConfigChecker.insecureWarnings(config).forEach(Log::warn);
-        Log.infof("plasmic-auth-bridge ready: %d app(s), %d issuer(s), store %s, Plasmic at %s",
-                config.apps().size(), config.issuers().size(), config.store().type(), config.plasmic().host());
+        Log.infof("plasmic-auth-bridge ready: %d app(s), %d issuer(s), %d sign-in provider(s), store %s, Plasmic at %s",
+                config.apps().size(), config.issuers().size(), config.providers().size(), config.store().type(),
+                config.plasmic().host());
     }
 }

@@ -67,10 +67,12 @@ class PlasmicOutcomeTest {
 
     @Test
     void codeExchangeErrorsNamePlasmicReason() throws Exception {
-        assertThatThrownBy(() -> PlasmicClient.codeOutcome(400, json("{\"error\":\"code_already_used\"}")))
-                .isInstanceOf(BridgeException.class).hasMessageContaining("code_already_used");
-        assertThatThrownBy(() -> PlasmicClient.codeOutcome(400, json("{\"error\":\"code_expired\"}")))
-                .isInstanceOf(BridgeException.class).hasMessageContaining("code_expired");
+        assertThat(codeOf(() -> PlasmicClient.codeOutcome(400, node("{\"error\":\"code_already_used\"}"))))
+                .isEqualTo(ErrorCode.CODE_REUSED);
+        assertThat(codeOf(() -> PlasmicClient.codeOutcome(400, node("{\"error\":\"code_expired\"}"))))
+                .isEqualTo(ErrorCode.CODE_EXPIRED);
+        assertThatThrownBy(() -> PlasmicClient.codeOutcome(400, json("{\"error\":\"invalid_code_verifier\"}")))
+                .isInstanceOf(BridgeException.class).hasMessageContaining("invalid_code_verifier");
     }
 
     @Test

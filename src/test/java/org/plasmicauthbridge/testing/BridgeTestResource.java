@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import org.plasmicauthbridge.emulator.AuthProvider;
 import org.plasmicauthbridge.emulator.EmulatedApp;
 import org.plasmicauthbridge.emulator.EmulatorSettings;
 import org.plasmicauthbridge.emulator.PlasmicEmulator;
@@ -22,6 +23,8 @@ public class BridgeTestResource implements QuarkusTestResourceLifecycleManager {
     public static final String EC_ISSUER = "https://issuer.test/ec";
     public static final String HMAC_ISSUER = "https://issuer.test/hmac";
     public static final String PROJECT_ID = "test-project";
+    /** The origin of the app that browsers return to after sign-in; nothing listens there. */
+    public static final String APP_ORIGIN = "http://app.test:3000";
     /** Shared secret of the HMAC test issuer; it guards nothing outside the tests. */
     public static final String HMAC_SECRET = "test-only-hmac-secret-0123456789abcdef-0123456789";
 
@@ -31,6 +34,7 @@ public class BridgeTestResource implements QuarkusTestResourceLifecycleManager {
 
     private boolean externalPlasmic;
     private PlasmicEmulator emulator;
+    private final OffsetClock emulatorClock = new OffsetClock();
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -42,7 +46,10 @@ public class BridgeTestResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         String appSecret = "test-app-secret-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
         emulator = new PlasmicEmulator(EmulatorSettings.builder()
-                .app(EmulatedApp.builder(PROJECT_ID, appSecret).generalAccessRole("normal-user").build())
+                .app(EmulatedApp.builder(PROJECT_ID, appSecret).generalAccessRole("normal-user")
+                        .providers(AuthProvider.CUSTOM_AUTH, AuthProvider.PLASMIC_AUTH)
+                        .redirectUri(TestPorts.bridgeUrl() + "/v1/callback/plasmic").build())
+                .clock(emulatorClock)
                 .build());
         emulator.start("127.0.0.1", 0);
         try {
@@ -73,11 +80,25 @@ public class BridgeTestResource implements QuarkusTestResourceLifecycleManager {
         config.put("bridge.issuers.ec.identity", "external-id");
         config.put("bridge.issuers.ec.single-use", "true");
 
+        browserSignIn(config);
+
         issuer(config, "hmac", HMAC_ISSUER, "HS256");
         config.put("bridge.issuers.hmac.hmac-secret", HMAC_SECRET);
         config.put("bridge.issuers.hmac.require-email-verified", "false");
         config.put("bridge.issuers.hmac.allowed-email-domains", "example.com,example.org");
         return config;
+    }
+
+    /** The bridge on a known port, so that providers can send browsers back to it, and Plasmic's hosted login. */
+    private void browserSignIn(Map<String, String> config) {
+        config.put("quarkus.http.test-port", Integer.toString(TestPorts.bridgePort()));
+        config.put("bridge.public-url", TestPorts.bridgeUrl());
+        config.put("bridge.allowed-origins", APP_ORIGIN + "," + TestPorts.bridgeUrl());
+        config.put("bridge.default-return-to", APP_ORIGIN + "/home");
+        config.put("bridge.session.insecure-cookie", "true");
+        config.put("bridge.providers.plasmic.type", "plasmic");
+        config.put("bridge.providers.plasmic.app", "main");
+        config.put("bridge.providers.plasmic.authorize-url", emulator.baseUrl() + "/api/v1/app-auth/code");
     }
 
     private static void issuer(Map<String, String> config, String name, String iss, String algorithms) {
@@ -91,6 +112,7 @@ public class BridgeTestResource implements QuarkusTestResourceLifecycleManager {
     public void inject(TestInjector injector) {
         injector.injectIntoFields(emulator, new TestInjector.MatchesType(PlasmicEmulator.class));
         injector.injectIntoFields(jwks, new TestInjector.MatchesType(JwksServer.class));
+        injector.injectIntoFields(emulatorClock, new TestInjector.MatchesType(OffsetClock.class));
     }
 
     @Override

@@ -1,0 +1,119 @@
+package org.plasmicauthbridge.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.plasmicauthbridge.config.BridgeConfig;
+import org.plasmicauthbridge.error.BridgeException;
+import org.plasmicauthbridge.error.ErrorCode;
+import org.plasmicauthbridge.login.LoginService;
+import org.plasmicauthbridge.login.ReturnTo;
+
+/** Browser sign-in: the redirect to a provider, its callback, the session and logout. */
+@Path("/v1")
+public class BrowserLoginResource {
+
+    @Inject
+    LoginService login;
+
+    @Inject
+    BridgeConfig config;
+
+    @Inject
+    AuthEvents events;
+
+    @GET
+    @Path("/login/{provider}")
+    public Uni<Response> login(@PathParam("provider") String provider, @QueryParam("return_to") String returnTo) {
+        return login.start(provider, returnTo)
+                .map(location -> Response.status(302).location(location).header("Cache-Control", "no-store").build());
+    }
+
+    @GET
+    @Path("/callback/{provider}")
+    @Produces(MediaType.TEXT_HTML)
+    public Uni<Response> callback(@PathParam("provider") String provider, @QueryParam("code") String code,
+            @QueryParam("state") String state, @QueryParam("error") String error, @Context HttpServerRequest request) {
+        String requestId = RequestIds.of(request);
+        return login.callback(provider, code, state, error).map(result -> {
+            Response.ResponseBuilder redirect = Response.status(302).location(URI.create(result.location()))
+                    .header("Cache-Control", "no-store");
+            if (result.sessionId() != null) {
+                events.success("callback", provider, requestId);
+                redirect.header("Set-Cookie", SessionCookies.set(config, result.sessionId(), config.session().absoluteTimeout()));
+            } else {
+                events.failure("callback", provider, ErrorCode.LOGIN_FAILED, requestId);
+            }
+            return redirect.build();
+        }).onFailure(BridgeException.class).recoverWithItem(failure -> {
+            ErrorCode reason = ((BridgeException) failure).code();
+            events.failure("callback", provider, reason, requestId);
+            return ErrorPages.of(reason, requestId);
+        });
+    }
+
+    @GET
+    @Path("/session")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Response> session(@Context HttpHeaders headers) {
+        String sessionId = SessionCookies.read(headers, config);
+        return login.session(sessionId).map(session -> {
+            ObjectNode body = SessionBodies.JSON.createObjectNode();
+            if (session == null) {
+                body.putNull("user");
+                body.putNull("token");
+                Response.ResponseBuilder answer = Response.ok(body.toString(), MediaType.APPLICATION_JSON_TYPE)
+                        .header("Cache-Control", "no-store");
+                if (sessionId != null) {
+                    answer.header("Set-Cookie", SessionCookies.clear(config));
+                }
+                return answer.build();
+            }
+            return SessionBodies.ok(SessionBodies.session(session.plasmic()));
+        });
+    }
+
+    @POST
+    @Path("/logout")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Response> logout(@Context HttpHeaders headers, @QueryParam("provider_logout") boolean providerLogout,
+            @Context HttpServerRequest request) {
+        String origin = headers.getHeaderString("Origin");
+        if (origin != null && !originAllowed(origin)) {
+            throw new BridgeException(ErrorCode.ORIGIN_NOT_ALLOWED, "Logout is accepted only from allowed origins");
+        }
+        return login.logout(SessionCookies.read(headers, config), providerLogout).map(logoutUrl -> {
+            events.success("logout", null, RequestIds.of(request));
+            Response.ResponseBuilder answer;
+            if (logoutUrl != null) {
+                ObjectNode body = SessionBodies.JSON.createObjectNode();
+                body.put("logoutUrl", logoutUrl.toString());
+                answer = Response.ok(body.toString(), MediaType.APPLICATION_JSON_TYPE);
+            } else {
+                answer = Response.noContent();
+            }
+            return answer.header("Set-Cookie", SessionCookies.clear(config)).header("Cache-Control", "no-store").build();
+        });
+    }
+
+    private boolean originAllowed(String origin) {
+        String normalised = ReturnTo.normaliseOrigin(origin);
+        List<String> allowed = config.allowedOrigins().orElse(List.of());
+        boolean bridgeItself = config.publicUrl().map(ReturnTo::normaliseOrigin)
+                .map(normalised::equals).orElse(false);
+        return bridgeItself || allowed.stream().map(ReturnTo::normaliseOrigin).anyMatch(normalised::equals);
+    }
+}

@@ -1,0 +1,200 @@
+package org.plasmicauthbridge.login;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import org.plasmicauthbridge.config.AppRegistry;
+import org.plasmicauthbridge.config.AppRegistry.App;
+import org.plasmicauthbridge.config.BridgeConfig;
+import org.plasmicauthbridge.error.BridgeException;
+import org.plasmicauthbridge.error.ErrorCode;
+import org.plasmicauthbridge.exchange.UserTokenService;
+import org.plasmicauthbridge.identity.Identity;
+import org.plasmicauthbridge.identity.IdentityMapper;
+import org.plasmicauthbridge.plasmic.PlasmicSession;
+import org.plasmicauthbridge.session.BrowserSession;
+import org.plasmicauthbridge.session.SessionService;
+import org.plasmicauthbridge.store.Store;
+
+/**
+ * Browser sign-in: the redirect to a provider, the callback, and the session that results. The same
+ * identity and role mapping and the same Plasmic token cache serve sign-in and assertion exchange.
+ */
+@ApplicationScoped
+public class LoginService {
+
+    /** Where a callback sends the browser, with the new session's id when sign-in succeeded. */
+    public record Callback(String location, String sessionId) {
+
+        @Override
+        public String toString() {
+            return "Callback[location=" + location + ", session=" + (sessionId == null ? "absent" : "present") + "]";
+        }
+    }
+
+    @Inject
+    ProviderRegistry providers;
+
+    @Inject
+    BridgeConfig config;
+
+    @Inject
+    Store store;
+
+    @Inject
+    AppRegistry apps;
+
+    @Inject
+    UserTokenService userTokens;
+
+    @Inject
+    SessionService sessions;
+
+    Clock clock = Clock.systemUTC();
+
+    /** Starts a sign-in and returns the provider's authorization URL. */
+    public Uni<URI> start(String providerName, String returnTo) {
+        return Uni.createFrom().deferred(() -> {
+            LoginProvider provider = provider(providerName);
+            String target = returnTarget(returnTo);
+            String state = Pkce.randomToken();
+            LoginState login = new LoginState(provider.name(), Pkce.randomToken(), Pkce.randomToken(), target);
+            return store.put(stateKey(state), login.write(), config.session().loginTimeout())
+                    .flatMap(stored -> provider.authorizationUrl(state, login.nonce(), login.codeVerifier(),
+                            callbackUri(provider.name())));
+        });
+    }
+
+    /**
+     * Completes a sign-in. The state is taken from the store, so it works once; a missing, unknown,
+     * reused or expired state fails with {@code invalid_state}. Failures after the state was found send
+     * the browser back to the app with an {@code error} parameter.
+     */
+    public Uni<Callback> callback(String providerName, String code, String state, String error) {
+        return Uni.createFrom().deferred(() -> {
+            LoginProvider provider = provider(providerName);
+            if (state == null || state.isEmpty() || state.length() > 256) {
+                throw new BridgeException(ErrorCode.INVALID_STATE, "The sign-in state is missing");
+            }
+            return store.take(stateKey(state)).flatMap(stored -> {
+                LoginState login = stored == null ? null : LoginState.read(stored);
+                if (login == null || !login.provider().equals(provider.name())) {
+                    throw new BridgeException(ErrorCode.INVALID_STATE, "The sign-in state is unknown, used or expired");
+                }
+                if (error != null) {
+                    String reason = error.matches("[a-z_]{1,64}") ? error : "login_failed";
+                    Log.infof("Provider %s returned the error %s", provider.name(), reason);
+                    return Uni.createFrom().item(new Callback(withError(login.returnTo(), reason), null));
+                }
+                if (code == null || code.isEmpty()) {
+                    return Uni.createFrom().item(new Callback(withError(login.returnTo(), "invalid_request"), null));
+                }
+                return signIn(provider, code, login)
+                        .map(sessionId -> new Callback(login.returnTo(), sessionId))
+                        .onFailure(BridgeException.class).recoverWithItem(failure -> new Callback(
+                                withError(login.returnTo(), ((BridgeException) failure).code().code()), null));
+            });
+        });
+    }
+
+    private Uni<String> signIn(LoginProvider provider, String code, LoginState login) {
+        App app = app(provider);
+        return provider.complete(code, login, callbackUri(provider.name())).flatMap(signIn -> {
+            if (signIn.plasmicSession() != null) {
+                return sessions.create(new BrowserSession(app.name(), provider.name(), null, signIn.plasmicSession(),
+                        null, clock.instant()));
+            }
+            Identity identity = IdentityMapper.map(provider.config(), signIn.claims());
+            return userTokens.ensure(app, identity).flatMap(plasmic -> sessions.create(new BrowserSession(app.name(),
+                    provider.name(), identity, plasmic, signIn.idToken(), clock.instant())));
+        });
+    }
+
+    /** Returns the session for the cookie's id, with a fresh Plasmic token when the current one nears expiry. */
+    public Uni<BrowserSession> session(String sessionId) {
+        return sessions.find(sessionId, this::refresh);
+    }
+
+    /** Ends the session; returns the provider's logout URL when asked for and available, else null. */
+    public Uni<URI> logout(String sessionId, boolean providerLogout) {
+        return sessions.take(sessionId).flatMap(session -> {
+            if (session == null || !providerLogout) {
+                return Uni.createFrom().nullItem();
+            }
+            return providers.find(session.provider())
+                    .map(provider -> provider.logoutUrl(session.idToken(), config.defaultReturnTo().orElse(null)))
+                    .orElse(Uni.createFrom().nullItem());
+        });
+    }
+
+    private Uni<BrowserSession> refresh(BrowserSession session) {
+        Instant now = clock.instant();
+        PlasmicSession plasmic = session.plasmic();
+        if (now.plus(config.cache().refreshMargin()).isBefore(plasmic.expiresAt())) {
+            return Uni.createFrom().item(session);
+        }
+        App app = apps.find(session.app()).orElse(null);
+        if (session.identity() == null || app == null) {
+            // Tokens of Plasmic's hosted login cannot be refreshed: the session lasts as long as its token.
+            return Uni.createFrom().item(now.isBefore(plasmic.expiresAt()) ? session : null);
+        }
+        return userTokens.ensure(app, session.identity()).map(session::withPlasmic);
+    }
+
+    private LoginProvider provider(String name) {
+        return providers.find(name)
+                .orElseThrow(() -> new BridgeException(ErrorCode.UNKNOWN_PROVIDER, "No sign-in provider of this name is configured"));
+    }
+
+    private App app(LoginProvider provider) {
+        String name = provider.config().app().orElse(null);
+        return (name == null ? apps.only() : apps.find(name))
+                .orElseThrow(() -> new BridgeException(ErrorCode.UNKNOWN_APP, "The provider's app is unknown"));
+    }
+
+    private String returnTarget(String requested) {
+        List<String> origins = config.allowedOrigins().orElse(List.of());
+        String target = requested == null || requested.isEmpty() ? null : ReturnTo.check(requested, origins).orElse(null);
+        if (target == null) {
+            target = config.defaultReturnTo().orElseThrow(() -> new BridgeException(ErrorCode.INVALID_RETURN_TO,
+                    "return_to must be a relative path or a URL on an allowed origin"));
+        }
+        // A relative path belongs to the app: it is resolved against the origin of the default target
+        // when that is absolute, and otherwise left to the browser, which resolves it on the bridge's origin.
+        if (target.startsWith("/")) {
+            String appOrigin = config.defaultReturnTo().flatMap(ReturnTo::origin).orElse(null);
+            return appOrigin == null ? target : appOrigin + target;
+        }
+        return target;
+    }
+
+    private URI callbackUri(String providerName) {
+        String base = config.publicUrl().orElse("");
+        return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/v1/callback/" + providerName);
+    }
+
+    /** Adds {@code error=<code>} to the query of the target, before any fragment. */
+    static String withError(String target, String code) {
+        int hash = target.indexOf('#');
+        String beforeFragment = hash < 0 ? target : target.substring(0, hash);
+        String fragment = hash < 0 ? "" : target.substring(hash);
+        return beforeFragment + (beforeFragment.contains("?") ? "&" : "?") + "error=" + code + fragment;
+    }
+
+    private static String stateKey(String state) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(state.getBytes(StandardCharsets.UTF_8));
+            return "login:" + HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}
