@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +29,7 @@ import org.plasmicauthbridge.testing.OidcProviderResource;
 @QuarkusTestResource(value = OidcProviderResource.class, restrictToAnnotatedClass = true)
 class BrowserLoginE2ETest {
 
+    /** A page of the bridge itself, so that the browser lands on the origin whose cookie it holds. */
     private static final String RETURN_PATH = "/q/health/live";
     private static final String COOKIE = "pab_session";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -86,7 +89,10 @@ class BrowserLoginE2ETest {
     }
 
     private void startLogin() {
-        chromium.driver().get(bridgeUrl + "/v1/login/" + OidcProviderResource.PROVIDER + "?return_to=" + RETURN_PATH);
+        // An absolute return_to: the bridge resolves a relative one against the origin of
+        // bridge.default-return-to, which is an app that does not run in this test.
+        chromium.driver().get(bridgeUrl + "/v1/login/" + OidcProviderResource.PROVIDER + "?return_to="
+                + URLEncoder.encode(bridgeUrl + RETURN_PATH, StandardCharsets.UTF_8));
     }
 
     /**

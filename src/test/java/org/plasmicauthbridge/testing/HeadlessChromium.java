@@ -24,7 +24,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Debian's {@code /usr/bin/chromium}, headless, driven through {@code /usr/bin/chromedriver} with a new
  * empty profile, for browser tests. Selenium Manager is never asked for a driver or a browser, so
- * nothing is downloaded; a missing package fails the test with the command that installs it.
+ * nothing is downloaded. A missing package fails the test with the command that installs it.
  *
  * <pre>{@code
  * try (HeadlessChromium chromium = HeadlessChromium.start()) {
@@ -60,8 +60,8 @@ public final class HeadlessChromium implements AutoCloseable {
     public static HeadlessChromium start() {
         requireInstalled();
         CDP_VERSION_LOG.setLevel(Level.SEVERE);
-        // Selenium hands SE_* properties to Selenium Manager, which then sends no usage statistics
-        // should it ever run; with the driver's path given it is not needed at all.
+        // Selenium passes SE_* system properties to Selenium Manager, which then sends no usage
+        // statistics. With the driver's path given, Selenium does not run Selenium Manager at all.
         System.setProperty("SE_AVOID_STATS", "true");
         Path profile = createProfile();
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -135,9 +135,10 @@ public final class HeadlessChromium implements AutoCloseable {
                 "--disable-background-networking",
                 "--disable-component-update",
                 "--disable-sync",
-                // Every test server listens on 127.0.0.1 by address; any host name (a web font
-                // on a provider's page, a browser service) fails instead of reaching the network.
-                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+                // Test servers listen on loopback and are reached as 127.0.0.1 or localhost. Any
+                // other host name (a web font on a provider's page, a browser service, an app
+                // origin that only appears in configuration) fails instead of reaching the network.
+                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
                 "--user-data-dir=" + profile);
         return options;
     }

@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,12 +28,12 @@ import org.plasmicauthbridge.interop.NodeScripts;
  * {@code oidc-provider}, and configures the bridge with it as the browser sign-in provider
  * {@value #PROVIDER} of the app {@code main}.
  *
- * <p>The provider must know the bridge's callback URL before it starts, so this resource picks the
- * bridge's port itself and sets {@code quarkus.http.test-port}, {@code bridge.public-url},
- * {@code bridge.allowed-origins} and {@code bridge.default-return-to} from it. Tests read the bridge's
- * base URL from {@code bridge.public-url}. Every account of the provider has the e-mail
- * {@code <login>@example.com} (verified) and the groups {@code staff} and {@code admins}; the group
- * {@code admins} maps to the Plasmic role {@code admin}.
+ * <p>Use it together with {@link BridgeTestResource}, which configures the app {@code main}, the
+ * bridge's port and public URL from {@link TestPorts}, its allowed origins and the session cookie. The
+ * provider must know the bridge's callback URL before it starts, and {@link TestPorts} gives the same
+ * port to both resources. Every account of the provider has the e-mail {@code <login>@example.com}
+ * (verified) and the groups {@code staff} and {@code admins}; the group {@code admins} maps to the
+ * Plasmic role {@code admin}.
  */
 public class OidcProviderResource implements QuarkusTestResourceLifecycleManager {
 
@@ -50,26 +48,21 @@ public class OidcProviderResource implements QuarkusTestResourceLifecycleManager
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Process process;
+    private Thread shutdownHook;
     private Path stderrLog;
 
     @Override
     public Map<String, String> start() {
-        String bridgeUrl = "http://127.0.0.1:" + freePort();
         String clientSecret = "test-client-secret-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-        String issuer = startProvider(clientSecret, bridgeUrl + "/v1/callback/" + PROVIDER);
+        String issuer = startProvider(clientSecret, TestPorts.bridgeUrl() + "/v1/callback/" + PROVIDER);
 
         Map<String, String> config = new HashMap<>();
-        config.put("quarkus.http.test-port", bridgeUrl.substring(bridgeUrl.lastIndexOf(':') + 1));
-        config.put("bridge.public-url", bridgeUrl);
-        config.put("bridge.allowed-origins", bridgeUrl);
-        config.put("bridge.default-return-to", bridgeUrl + "/q/health/live");
-        config.put("bridge.session.insecure-cookie", "true");
         String prefix = "bridge.providers." + PROVIDER + ".";
         config.put(prefix + "type", "oidc");
         config.put(prefix + "issuer", issuer);
         config.put(prefix + "client-id", CLIENT_ID);
         config.put(prefix + "client-secret", clientSecret);
-        // The provider releases the groups claim only for the groups scope, as Okta does.
+        // The provider releases the groups claim only for the scope groups, which the bridge must request.
         config.put(prefix + "scopes", "openid,email,profile,groups");
         config.put(prefix + "app", "main");
         config.put(prefix + "roles.claim", "groups");
@@ -82,6 +75,9 @@ public class OidcProviderResource implements QuarkusTestResourceLifecycleManager
         stderrLog = createLog();
         process = node.start(SCRIPT, Map.of("INTEROP_CLIENT_SECRET", clientSecret), stderrLog,
                 "--port", "0", "--client-id", CLIENT_ID, "--redirect-uris", redirectUri);
+        // Kills the provider should the JVM end without stopping this resource.
+        shutdownHook = new Thread(process::destroyForcibly, "oidc-provider-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
         try {
             return readIssuer();
         } catch (RuntimeException failure) {
@@ -92,7 +88,8 @@ public class OidcProviderResource implements QuarkusTestResourceLifecycleManager
 
     /** Waits for the one JSON line that the script prints once it listens, then drains stdout. */
     private String readIssuer() {
-        BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader stdout = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<String> firstLine = CompletableFuture.supplyAsync(() -> readLine(stdout));
         String line;
         try {
@@ -119,7 +116,8 @@ public class OidcProviderResource implements QuarkusTestResourceLifecycleManager
         } catch (IOException notJson) {
             // Reported below.
         }
-        throw new IllegalStateException("node " + SCRIPT + " printed no {\"issuer\": ...} line. Its stderr:\n" + stderr());
+        throw new IllegalStateException("node " + SCRIPT + " printed no {\"issuer\": ...} line. Its stderr:\n"
+                + stderr());
     }
 
     private static String readLine(BufferedReader reader) {
@@ -148,6 +146,14 @@ public class OidcProviderResource implements QuarkusTestResourceLifecycleManager
         if (process != null) {
             terminate(process);
             process = null;
+        }
+        if (shutdownHook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException jvmAlreadyShuttingDown) {
+                // The hook then kills a process that has already exited, which is harmless.
+            }
+            shutdownHook = null;
         }
         if (stderrLog != null) {
             try {
@@ -186,18 +192,6 @@ public class OidcProviderResource implements QuarkusTestResourceLifecycleManager
             return Files.createTempFile("oidc-provider-", ".log");
         } catch (IOException e) {
             throw new UncheckedIOException("Failed to create a log file for the OpenID provider", e);
-        }
-    }
-
-    /**
-     * Returns a port that was free a moment ago. Another process may take it before Quarkus binds it;
-     * the test then fails at start with a clear bind error rather than talking to a stranger.
-     */
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Failed to find a free port on 127.0.0.1", e);
         }
     }
 }
