@@ -88,7 +88,8 @@ async function configuration(clientId, clientSecret, redirectUris) {
 }
 
 // The provider's built-in pages import a web font from fonts.googleapis.com. Tests must reach no
-// host but this machine, so the browser is told to load styles, fonts and images only from here.
+// host but this machine, so this Content-Security-Policy lets pages load styles, fonts and images
+// only from the provider.
 async function sameHostStyles(ctx, next) {
   await next();
   if (ctx.response.is('html')) {

@@ -68,7 +68,7 @@ public final class NodeScripts {
 
     /**
      * Starts {@code node <script> <arguments>} and returns without waiting for it: for servers that
-     * run until the caller stops them. Its stderr goes to {@code stderrLog}; the caller reads stdout.
+     * run until the caller stops them. Its stderr goes to {@code stderrLog}, and the caller reads stdout.
      */
     public Process start(String script, Map<String, String> environment, Path stderrLog, String... arguments) {
         List<String> command = new ArrayList<>(List.of("node", script));
