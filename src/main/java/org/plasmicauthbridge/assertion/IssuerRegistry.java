@@ -24,6 +24,7 @@ import org.jose4j.keys.HmacKey;
 import org.plasmicauthbridge.config.BridgeConfig;
 import org.plasmicauthbridge.config.FetchUrls;
 import org.plasmicauthbridge.config.Secrets;
+import org.plasmicauthbridge.crypto.Digests;
 
 /**
  * The trusted issuers by their exact {@code iss} value, built once from the configuration. Building
@@ -85,7 +86,7 @@ public class IssuerRegistry {
         if (pem.isPresent()) {
             try {
                 PublicKey publicKey = PemKeys.parsePublicKey(pem.get());
-                if (production && DEMO_KEY_SHA256.equals(sha256(publicKey.getEncoded()))) {
+                if (production && DEMO_KEY_SHA256.equals(Digests.sha256Hex(publicKey.getEncoded()))) {
                     problems.add(key + ".public-key is the demo issuer's key, whose private key is public; "
                             + "it is refused in production");
                 }
@@ -122,10 +123,6 @@ public class IssuerRegistry {
         checkLimits(issuer, key, problems);
         String app = resolveApp(issuer, key, problems);
         return problems.size() == before ? new TrustedIssuer(name, app, issuer, algorithms, sources) : null;
-    }
-
-    private static String sha256(byte[] data) throws java.security.NoSuchAlgorithmException {
-        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(data));
     }
 
     private Set<String> algorithms(BridgeConfig.Issuer issuer, String key, Set<String> keyAlgorithms,

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import org.plasmicauthbridge.assertion.VerifiedAssertion;
+import org.plasmicauthbridge.crypto.Digests;
 import org.plasmicauthbridge.error.BridgeException;
 import org.plasmicauthbridge.error.ErrorCode;
 import org.plasmicauthbridge.store.Store;
@@ -52,6 +53,6 @@ public class ReplayGuard {
     }
 
     private static String key(VerifiedAssertion assertion) {
-        return "jti:" + Hashes.sha256(assertion.issuer().config().issuer()) + ":" + Hashes.sha256(assertion.jti());
+        return "jti:" + Digests.sha256Hex(assertion.issuer().config().issuer()) + ":" + Digests.sha256Hex(assertion.jti());
     }
 }

@@ -12,10 +12,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.plasmicauthbridge.config.BridgeConfig;
+import org.plasmicauthbridge.crypto.Digests;
 import org.plasmicauthbridge.observability.BridgeMetrics;
 import org.plasmicauthbridge.plasmic.PlasmicClient;
-import org.plasmicauthbridge.plasmic.PlasmicTokens;
 import org.plasmicauthbridge.plasmic.PlasmicTokens.TokenClaims;
+import org.plasmicauthbridge.plasmic.PlasmicTokens;
 import org.plasmicauthbridge.plasmic.PlasmicUser;
 import org.plasmicauthbridge.store.Store;
 
@@ -63,7 +64,7 @@ public class TokenVerification {
             return Uni.createFrom().item(Outcome.INACTIVE);
         }
         Instant expiresAt = claims.get().expiresAt();
-        String key = "verify:" + Hashes.sha256(token);
+        String key = "verify:" + Digests.sha256Hex(token);
         return store.get(key).flatMap(stored -> {
             if (stored != null) {
                 metrics.cacheLookup("verify", true);

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.plasmicauthbridge.config.AppRegistry.App;
 import org.plasmicauthbridge.config.BridgeConfig;
+import org.plasmicauthbridge.crypto.Digests;
 import org.plasmicauthbridge.identity.Identity;
 import org.plasmicauthbridge.observability.BridgeMetrics;
 import org.plasmicauthbridge.plasmic.EnsureRequest;
@@ -40,8 +41,8 @@ public class UserTokenService {
     private final SingleFlight<PlasmicSession> flights = new SingleFlight<>();
 
     public Uni<PlasmicSession> ensure(App app, Identity identity) {
-        String key = "ensure:" + app.name() + ":" + identity.kind() + ":" + Hashes.sha256(identity.value()) + ":"
-                + (identity.roleId() == null ? "" : Hashes.sha256(identity.roleId()));
+        String key = "ensure:" + app.name() + ":" + identity.kind() + ":" + Digests.sha256Hex(identity.value()) + ":"
+                + (identity.roleId() == null ? "" : Digests.sha256Hex(identity.roleId()));
         return store.get(key).flatMap(stored -> {
             PlasmicSession cached = stored == null ? null : CachedSession.read(stored);
             if (cached != null && usable(cached)) {

@@ -5,15 +5,13 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import org.plasmicauthbridge.config.AppRegistry;
 import org.plasmicauthbridge.config.AppRegistry.App;
 import org.plasmicauthbridge.config.BridgeConfig;
+import org.plasmicauthbridge.crypto.Digests;
 import org.plasmicauthbridge.error.BridgeException;
 import org.plasmicauthbridge.error.ErrorCode;
 import org.plasmicauthbridge.exchange.UserTokenService;
@@ -190,11 +188,6 @@ public class LoginService {
     }
 
     private static String stateKey(String state) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(state.getBytes(StandardCharsets.UTF_8));
-            return "login:" + HexFormat.of().formatHex(digest);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return "login:" + Digests.sha256Hex(state);
     }
 }

@@ -1,11 +1,10 @@
 package org.plasmicauthbridge.login;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import org.plasmicauthbridge.crypto.Digests;
 
 /** Random values for sign-in: state, nonce, PKCE verifiers (RFC 7636) and session ids. */
 public final class Pkce {
@@ -33,10 +32,6 @@ public final class Pkce {
     }
 
     private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.US_ASCII));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return Digests.sha256(text.getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -3,16 +3,14 @@ package org.plasmicauthbridge.session;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.function.Function;
 import org.plasmicauthbridge.config.BridgeConfig;
+import org.plasmicauthbridge.crypto.Digests;
 import org.plasmicauthbridge.store.Store;
 
 /**
@@ -77,11 +75,6 @@ public class SessionService {
     }
 
     private static String key(String id) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
-            return "session:" + HexFormat.of().formatHex(digest);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return "session:" + Digests.sha256Hex(id);
     }
 }

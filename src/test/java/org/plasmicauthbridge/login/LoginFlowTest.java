@@ -43,6 +43,7 @@ class LoginFlowTest {
 
     StubOidcProvider provider;
     OffsetClock emulatorClock;
+    org.plasmicauthbridge.emulator.PlasmicEmulator emulator;
 
     @Inject
     PlasmicClient plasmic;
@@ -125,6 +126,30 @@ class LoginFlowTest {
                 .body("user.roleId", is("admin"))
                 .body("token", org.hamcrest.Matchers.notNullValue())
                 .body("expiresAt", org.hamcrest.Matchers.endsWith("Z"));
+    }
+
+    @Test
+    void sessionRefreshesTokenNearExpiry() {
+        // The emulator's clock runs 6.5 days behind, so the token it mints now expires in half a day,
+        // inside the bridge's refresh margin of one day.
+        emulatorClock.advance(Duration.ofHours(-156));
+        String session;
+        try {
+            provider.signInAs("refresh-" + UUID.randomUUID() + "@example.com");
+            session = signIn(null);
+        } finally {
+            emulatorClock.advance(Duration.ofHours(156));
+        }
+        long callsBefore = emulator.ensureCalls();
+
+        String first = given().cookie(COOKIE, session).when().get("/v1/session").then().statusCode(200)
+                .extract().path("expiresAt");
+        String second = given().cookie(COOKIE, session).when().get("/v1/session").then().statusCode(200)
+                .extract().path("expiresAt");
+
+        assertThat(java.time.Instant.parse(first)).isAfter(java.time.Instant.now().plus(Duration.ofDays(6)));
+        assertThat(second).isEqualTo(first);
+        assertThat(emulator.ensureCalls()).isEqualTo(callsBefore + 1);
     }
 
     @Test
