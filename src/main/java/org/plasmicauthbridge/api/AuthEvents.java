@@ -8,7 +8,8 @@ import org.plasmicauthbridge.observability.BridgeMetrics;
 
 /**
  * One auth event per decision, in the log category {@code org.plasmicauthbridge.auth}: outcome,
- * endpoint, issuer, reason code and request id. Never a token, claim, secret or identifier.
+ * endpoint, issuer (or sign-in provider), reason code and request id. Never a token, claim, secret or
+ * identifier.
  */
 @ApplicationScoped
 public class AuthEvents {
@@ -25,10 +26,18 @@ public class AuthEvents {
     }
 
     void failure(String endpoint, String issuer, ErrorCode code, String requestId) {
-        metrics.decision(endpoint, code.code());
-        String outcome = code.status() >= 500 ? "error" : "rejected";
+        failure(endpoint, issuer, code.code(), code.status() >= 500, requestId);
+    }
+
+    /** Records a rejection whose reason is a code from outside the bridge, such as a provider's error. */
+    void failure(String endpoint, String issuer, String code, String requestId) {
+        failure(endpoint, issuer, code, false, requestId);
+    }
+
+    private void failure(String endpoint, String issuer, String code, boolean ourFault, String requestId) {
+        metrics.decision(endpoint, code);
         LOG.infof("auth_event outcome=%s endpoint=%s issuer=%s code=%s request_id=%s",
-                outcome, endpoint, orDash(issuer), code.code(), requestId);
+                ourFault ? "error" : "rejected", endpoint, orDash(issuer), code, requestId);
     }
 
     /** Names the endpoint of a request path for logs and metric tags. */

@@ -46,16 +46,17 @@ public class BrowserLoginResource {
     @Path("/callback/{provider}")
     @Produces(MediaType.TEXT_HTML)
     public Uni<Response> callback(@PathParam("provider") String provider, @QueryParam("code") String code,
-            @QueryParam("state") String state, @QueryParam("error") String error, @Context HttpServerRequest request) {
+            @QueryParam("state") String state, @QueryParam("error") String error, @QueryParam("iss") String iss,
+            @Context HttpServerRequest request) {
         String requestId = RequestIds.of(request);
-        return login.callback(provider, code, state, error).map(result -> {
+        return login.callback(provider, code, state, error, iss).map(result -> {
             Response.ResponseBuilder redirect = Response.status(302).location(URI.create(result.location()))
                     .header("Cache-Control", "no-store");
             if (result.sessionId() != null) {
                 events.success("callback", provider, requestId);
                 redirect.header("Set-Cookie", SessionCookies.set(config, result.sessionId(), config.session().absoluteTimeout()));
             } else {
-                events.failure("callback", provider, ErrorCode.LOGIN_FAILED, requestId);
+                events.failure("callback", provider, result.error(), requestId);
             }
             return redirect.build();
         }).onFailure(BridgeException.class).recoverWithItem(failure -> {

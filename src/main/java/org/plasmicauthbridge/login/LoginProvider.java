@@ -17,6 +17,14 @@ interface LoginProvider {
     /** Exchanges the code and returns what the provider vouched for; fails with login_failed or similar. */
     Uni<SignIn> complete(String code, LoginState login, URI redirectUri);
 
+    /**
+     * Whether the {@code iss} parameter of an authorization response (RFC 9207) fits this provider;
+     * an absent parameter is accepted, because many providers do not send it.
+     */
+    default boolean acceptsIssuer(String iss) {
+        return iss == null;
+    }
+
     /** Returns the provider's logout URL for RP-initiated logout, or null when it has none. */
     Uni<URI> logoutUrl(String idToken, String postLogoutRedirect);
 }

@@ -29,14 +29,32 @@ import org.plasmicauthbridge.store.Store;
 @ApplicationScoped
 public class LoginService {
 
-    /** Where a callback sends the browser, with the new session's id when sign-in succeeded. */
-    public record Callback(String location, String sessionId) {
+    /**
+     * Where a callback sends the browser: with the new session's id when sign-in succeeded, else with
+     * the error code that was added to the target.
+     */
+    public record Callback(String location, String sessionId, String error) {
+
+        static Callback failed(String returnTo, String error) {
+            return new Callback(withError(returnTo, error), null, error);
+        }
 
         @Override
         public String toString() {
-            return "Callback[location=" + location + ", session=" + (sessionId == null ? "absent" : "present") + "]";
+            return "Callback[session=" + (sessionId == null ? "absent" : "present") + ", error=" + error + "]";
         }
     }
+
+    /**
+     * Error codes of RFC 6749 section 4.1.2.1 and OpenID Connect Core section 3.1.2.6 that are passed
+     * on to the app; any other value becomes {@code provider_error}, so that logs and metric tags only
+     * ever hold known words.
+     */
+    static final java.util.Set<String> PROVIDER_ERRORS = java.util.Set.of("access_denied", "invalid_request",
+            "unauthorized_client", "unsupported_response_type", "invalid_scope", "server_error",
+            "temporarily_unavailable", "interaction_required", "login_required", "account_selection_required",
+            "consent_required", "invalid_request_uri", "invalid_request_object", "request_not_supported",
+            "request_uri_not_supported", "registration_not_supported");
 
     @Inject
     ProviderRegistry providers;
@@ -76,7 +94,7 @@ public class LoginService {
      * reused or expired state fails with {@code invalid_state}. Failures after the state was found send
      * the browser back to the app with an {@code error} parameter.
      */
-    public Uni<Callback> callback(String providerName, String code, String state, String error) {
+    public Uni<Callback> callback(String providerName, String code, String state, String error, String iss) {
         return Uni.createFrom().deferred(() -> {
             LoginProvider provider = provider(providerName);
             if (state == null || state.isEmpty() || state.length() > 256) {
@@ -88,17 +106,22 @@ public class LoginService {
                     throw new BridgeException(ErrorCode.INVALID_STATE, "The sign-in state is unknown, used or expired");
                 }
                 if (error != null) {
-                    String reason = error.matches("[a-z_]{1,64}") ? error : "login_failed";
+                    String reason = PROVIDER_ERRORS.contains(error) ? error : "provider_error";
                     Log.infof("Provider %s returned the error %s", provider.name(), reason);
-                    return Uni.createFrom().item(new Callback(withError(login.returnTo(), reason), null));
+                    return Uni.createFrom().item(Callback.failed(login.returnTo(), reason));
                 }
                 if (code == null || code.isEmpty()) {
-                    return Uni.createFrom().item(new Callback(withError(login.returnTo(), "invalid_request"), null));
+                    return Uni.createFrom().item(Callback.failed(login.returnTo(), "invalid_request"));
+                }
+                if (!provider.acceptsIssuer(iss)) {
+                    // RFC 9207: a response naming another issuer may come from a provider mix-up attack.
+                    Log.infof("Provider %s: the authorization response names another issuer", provider.name());
+                    return Uni.createFrom().item(Callback.failed(login.returnTo(), ErrorCode.LOGIN_FAILED.code()));
                 }
                 return signIn(provider, code, login)
-                        .map(sessionId -> new Callback(login.returnTo(), sessionId))
-                        .onFailure(BridgeException.class).recoverWithItem(failure -> new Callback(
-                                withError(login.returnTo(), ((BridgeException) failure).code().code()), null));
+                        .map(sessionId -> new Callback(login.returnTo(), sessionId, null))
+                        .onFailure(BridgeException.class).recoverWithItem(failure ->
+                                Callback.failed(login.returnTo(), ((BridgeException) failure).code().code()));
             });
         });
     }

@@ -119,6 +119,11 @@ final class OidcLoginProvider implements LoginProvider {
     }
 
     @Override
+    public boolean acceptsIssuer(String iss) {
+        return iss == null || iss.equals(config.issuer().orElse(null));
+    }
+
+    @Override
     public Uni<URI> logoutUrl(String idToken, String postLogoutRedirect) {
         return blocking(() -> {
             URI endSession = discover().metadata().getEndSessionEndpointURI();

@@ -264,6 +264,23 @@ class LoginFlowTest {
         assertThat(callback.getCookie(COOKIE)).isNull();
     }
 
+    @Test
+    void unknownProviderErrorIsGeneralised() {
+        String callbackUrl = atProvider(start("stub", "/after"));
+        Response callback = callback(callbackUrl.replaceAll("code=[^&]*", "error=made_up_error"));
+
+        assertThat(location(callback)).isEqualTo(BridgeTestResource.APP_ORIGIN + "/after?error=provider_error");
+    }
+
+    @Test
+    void responseFromAnotherIssuerFailsSignIn() {
+        String callbackUrl = atProvider(start("stub", "/after")) + "&iss=https%3A%2F%2Fother-issuer.example";
+        Response callback = callback(callbackUrl);
+
+        assertThat(location(callback)).isEqualTo(BridgeTestResource.APP_ORIGIN + "/after?error=login_failed");
+        assertThat(callback.getCookie(COOKIE)).isNull();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"//evil.example", "/\\evil.example", "/%09/evil.example", "/%2F%2Fevil.example",
         "https://app.test:3000@evil.example", "http://app.test:3000.evil.example", "javascript:alert(1)",
