@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.plasmicauthbridge.config.BridgeConfig;
 import org.plasmicauthbridge.error.BridgeException;
 import org.plasmicauthbridge.error.ErrorCode;
@@ -37,6 +39,14 @@ public class BrowserLoginResource {
 
     @GET
     @Path("/login/{provider}")
+    @APIResponses({
+        @APIResponse(responseCode = "302", description = "Redirect to the provider"),
+        @APIResponse(responseCode = "400", description = "return_to rejected and no default"),
+        @APIResponse(responseCode = "404", description = "Unknown provider"),
+        @APIResponse(responseCode = "500", description = "Internal error"),
+        @APIResponse(responseCode = "502", description = "Provider discovery document unusable"),
+        @APIResponse(responseCode = "503", description = "Provider discovery or store unavailable")
+    })
     public Uni<Response> login(@PathParam("provider") String provider, @QueryParam("return_to") String returnTo) {
         return login.start(provider, returnTo)
                 .map(location -> Response.status(302).location(location).header("Cache-Control", "no-store").build());
@@ -45,6 +55,13 @@ public class BrowserLoginResource {
     @GET
     @Path("/callback/{provider}")
     @Produces(MediaType.TEXT_HTML)
+    @APIResponses({
+        @APIResponse(responseCode = "302", description = "Back to return_to, with the cookie or an error"),
+        @APIResponse(responseCode = "400", description = "Invalid state (HTML page)"),
+        @APIResponse(responseCode = "404", description = "Unknown provider (HTML page)"),
+        @APIResponse(responseCode = "500", description = "Internal error"),
+        @APIResponse(responseCode = "503", description = "Store unavailable")
+    })
     public Uni<Response> callback(@PathParam("provider") String provider, @QueryParam("code") String code,
             @QueryParam("state") String state, @QueryParam("error") String error, @QueryParam("iss") String iss,
             @Context HttpServerRequest request) {
@@ -69,6 +86,14 @@ public class BrowserLoginResource {
     @GET
     @Path("/session")
     @Produces(MediaType.APPLICATION_JSON)
+    @APIResponses({
+        @APIResponse(responseCode = "200", description = "The user and token, or null for both"),
+        @APIResponse(responseCode = "400", description = "Accept header excludes JSON"),
+        @APIResponse(responseCode = "403", description = "Plasmic rejected the user at token refresh"),
+        @APIResponse(responseCode = "500", description = "Internal error"),
+        @APIResponse(responseCode = "502", description = "Plasmic host misconfigured"),
+        @APIResponse(responseCode = "503", description = "Plasmic or store unavailable")
+    })
     public Uni<Response> session(@Context HttpHeaders headers) {
         String sessionId = SessionCookies.read(headers, config);
         return login.session(sessionId).map(session -> {
@@ -90,6 +115,15 @@ public class BrowserLoginResource {
     @POST
     @Path("/logout")
     @Produces(MediaType.APPLICATION_JSON)
+    @APIResponses({
+        @APIResponse(responseCode = "200", description = "Session ended, with the provider's logout URL"),
+        @APIResponse(responseCode = "204", description = "Session ended"),
+        @APIResponse(responseCode = "400", description = "Accept header excludes JSON"),
+        @APIResponse(responseCode = "403", description = "Origin not allowed"),
+        @APIResponse(responseCode = "500", description = "Internal error"),
+        @APIResponse(responseCode = "502", description = "Provider discovery document unusable"),
+        @APIResponse(responseCode = "503", description = "Provider discovery or store unavailable")
+    })
     public Uni<Response> logout(@Context HttpHeaders headers, @QueryParam("provider_logout") boolean providerLogout,
             @Context HttpServerRequest request) {
         String origin = headers.getHeaderString("Origin");
