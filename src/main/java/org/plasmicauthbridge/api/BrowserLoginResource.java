@@ -47,9 +47,12 @@ public class BrowserLoginResource {
         @APIResponse(responseCode = "502", description = "Provider discovery document unusable"),
         @APIResponse(responseCode = "503", description = "Provider discovery or store unavailable")
     })
-    public Uni<Response> login(@PathParam("provider") String provider, @QueryParam("return_to") String returnTo) {
-        return login.start(provider, returnTo)
-                .map(location -> Response.status(302).location(location).header("Cache-Control", "no-store").build());
+    public Uni<Response> login(@PathParam("provider") String provider, @QueryParam("return_to") String returnTo,
+            @Context HttpHeaders headers) {
+        return login.start(provider, returnTo, SessionCookies.readLogin(headers, config))
+                .map(start -> Response.status(302).location(start.location()).header("Cache-Control", "no-store")
+                        .header("Set-Cookie", SessionCookies.setLogin(config, start.browserId()))
+                        .build());
     }
 
     @GET
@@ -64,9 +67,9 @@ public class BrowserLoginResource {
     })
     public Uni<Response> callback(@PathParam("provider") String provider, @QueryParam("code") String code,
             @QueryParam("state") String state, @QueryParam("error") String error, @QueryParam("iss") String iss,
-            @Context HttpServerRequest request) {
+            @Context HttpHeaders headers, @Context HttpServerRequest request) {
         String requestId = RequestIds.of(request);
-        return login.callback(provider, code, state, error, iss).map(result -> {
+        return login.callback(provider, code, state, error, iss, SessionCookies.readLogin(headers, config)).map(result -> {
             Response.ResponseBuilder redirect = Response.status(302).location(URI.create(result.location()))
                     .header("Cache-Control", "no-store");
             if (result.sessionId() != null) {
@@ -76,8 +79,8 @@ public class BrowserLoginResource {
                 events.failure("callback", provider, result.error(), requestId);
             }
             return redirect.build();
-        }).onFailure(BridgeException.class).recoverWithItem(failure -> {
-            ErrorCode reason = ((BridgeException) failure).code();
+        }).onFailure().recoverWithItem(failure -> {
+            ErrorCode reason = ErrorPages.codeOf(failure);
             events.failure("callback", provider, reason, requestId);
             return ErrorPages.of(reason, requestId);
         });

@@ -1,8 +1,11 @@
 package org.plasmicauthbridge.api;
 
+import io.quarkus.logging.Log;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.plasmicauthbridge.error.BridgeException;
 import org.plasmicauthbridge.error.ErrorCode;
+import org.plasmicauthbridge.store.StoreUnavailableException;
 
 /** A plain HTML page for sign-in failures that cannot be sent back to the app: no stack trace, no input echoed. */
 final class ErrorPages {
@@ -19,6 +22,18 @@ final class ErrorPages {
                 .header("Content-Security-Policy", "default-src 'none'")
                 .entity(page)
                 .build();
+    }
+
+    /** The code of a failure: the bridge's own, the store's, or an unexpected error, which is logged. */
+    static ErrorCode codeOf(Throwable failure) {
+        if (failure instanceof BridgeException bridge) {
+            return bridge.code();
+        }
+        if (failure instanceof StoreUnavailableException) {
+            return ErrorCode.STORE_UNAVAILABLE;
+        }
+        Log.errorf("Unexpected failure %s in a sign-in callback", failure.getClass().getName());
+        return ErrorCode.INTERNAL_ERROR;
     }
 
     private static String message(ErrorCode code) {

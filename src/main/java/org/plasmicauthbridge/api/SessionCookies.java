@@ -14,6 +14,8 @@ final class SessionCookies {
 
     static final String SECURE_NAME = "__Host-pab_session";
     static final String INSECURE_NAME = "pab_session";
+    static final String SECURE_LOGIN_NAME = "__Host-pab_login";
+    static final String INSECURE_LOGIN_NAME = "pab_login";
 
     private SessionCookies() {
     }
@@ -30,6 +32,24 @@ final class SessionCookies {
     static String set(BridgeConfig config, String sessionId, Duration maxAge) {
         return name(config) + "=" + sessionId + "; Path=/; Max-Age=" + maxAge.toSeconds() + "; HttpOnly; SameSite=Lax"
                 + (config.session().insecureCookie() ? "" : "; Secure");
+    }
+
+    /**
+     * The login cookie: a random browser id that binds a sign-in to the browser that started it. It
+     * lives as long as a sign-in may take, and SameSite=Lax still sends it on the provider's redirect.
+     */
+    static String loginName(BridgeConfig config) {
+        return config.session().insecureCookie() ? INSECURE_LOGIN_NAME : SECURE_LOGIN_NAME;
+    }
+
+    static String readLogin(HttpHeaders headers, BridgeConfig config) {
+        Cookie cookie = headers.getCookies().get(loginName(config));
+        return cookie == null ? null : cookie.getValue();
+    }
+
+    static String setLogin(BridgeConfig config, String browserId) {
+        return loginName(config) + "=" + browserId + "; Path=/; Max-Age=" + config.session().loginTimeout().toSeconds()
+                + "; HttpOnly; SameSite=Lax" + (config.session().insecureCookie() ? "" : "; Secure");
     }
 
     static String clear(BridgeConfig config) {

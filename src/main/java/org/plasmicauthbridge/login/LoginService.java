@@ -76,25 +76,46 @@ public class LoginService {
 
     Clock clock = Clock.systemUTC();
 
-    /** Starts a sign-in and returns the provider's authorization URL. */
-    public Uni<URI> start(String providerName, String returnTo) {
+    /**
+     * A started sign-in: the provider's authorization URL, and the browser id that the login cookie
+     * must carry to the callback.
+     */
+    public record Start(URI location, String browserId) {
+
+        @Override
+        public String toString() {
+            return "Start[browserId=present]";
+        }
+    }
+
+    /**
+     * Starts a sign-in and returns the provider's authorization URL. {@code browserId} is the value of
+     * the browser's login cookie, or null; a browser without a valid one gets a new random id. Tabs of
+     * one browser share the id, so they can sign in at the same time.
+     */
+    public Uni<Start> start(String providerName, String returnTo, String browserId) {
         return Uni.createFrom().deferred(() -> {
             LoginProvider provider = provider(providerName);
             String target = returnTarget(returnTo);
+            String browser = browserId != null && browserId.matches("[A-Za-z0-9_-]{43}") ? browserId : Pkce.randomToken();
             String state = Pkce.randomToken();
-            LoginState login = new LoginState(provider.name(), Pkce.randomToken(), Pkce.randomToken(), target);
+            LoginState login = new LoginState(provider.name(), Pkce.randomToken(), Pkce.randomToken(), target,
+                    Digests.sha256Hex(browser));
             return store.put(stateKey(state), login.write(), config.session().loginTimeout())
                     .flatMap(stored -> provider.authorizationUrl(state, login.nonce(), login.codeVerifier(),
-                            callbackUri(provider.name())));
+                            callbackUri(provider.name())))
+                    .map(location -> new Start(location, browser));
         });
     }
 
     /**
      * Completes a sign-in. The state is taken from the store, so it works once; a missing, unknown,
-     * reused or expired state fails with {@code invalid_state}. Failures after the state was found send
+     * reused or expired state, or a browser other than the one that started the sign-in, fails with
+     * {@code invalid_state}. Failures after the state was found send
      * the browser back to the app with an {@code error} parameter.
      */
-    public Uni<Callback> callback(String providerName, String code, String state, String error, String iss) {
+    public Uni<Callback> callback(String providerName, String code, String state, String error, String iss,
+            String browserId) {
         return Uni.createFrom().deferred(() -> {
             LoginProvider provider = provider(providerName);
             if (state == null || state.isEmpty() || state.length() > 256) {
@@ -104,6 +125,11 @@ public class LoginService {
                 LoginState login = stored == null ? null : LoginState.read(stored);
                 if (login == null || !login.provider().equals(provider.name())) {
                     throw new BridgeException(ErrorCode.INVALID_STATE, "The sign-in state is unknown, used or expired");
+                }
+                if (browserId == null || !login.browserHash().equals(Digests.sha256Hex(browserId))) {
+                    // Login CSRF (RFC 6749 section 10.12): a callback URL opened in another browser than
+                    // the one that started the sign-in must not sign that browser in.
+                    throw new BridgeException(ErrorCode.INVALID_STATE, "The sign-in was started in another browser");
                 }
                 if (error != null) {
                     String reason = PROVIDER_ERRORS.contains(error) ? error : "provider_error";

@@ -39,6 +39,7 @@ import org.plasmicauthbridge.testing.StubOidcResource;
 class LoginFlowTest {
 
     private static final String COOKIE = "pab_session";
+    private static final String LOGIN_COOKIE = "pab_login";
     private static final String HOME = BridgeTestResource.APP_ORIGIN + "/home";
 
     StubOidcProvider provider;
@@ -48,23 +49,31 @@ class LoginFlowTest {
     @Inject
     PlasmicClient plasmic;
 
+    /** The login cookie of the simulated browser, carried from the login redirect to the callback. */
+    private String browser;
+
     @BeforeEach
     void reset() {
         provider.reset();
+        browser = null;
     }
 
     private static String location(Response response) {
         return response.getHeader("Location");
     }
 
-    /** Starts a sign-in and returns the provider's authorization URL. */
-    private static String start(String provider, String returnTo) {
+    /** Starts a sign-in in the simulated browser and returns the provider's authorization URL. */
+    private String start(String provider, String returnTo) {
         var request = given().redirects().follow(false);
         if (returnTo != null) {
             request.queryParam("return_to", returnTo);
         }
+        if (browser != null) {
+            request.cookie(LOGIN_COOKIE, browser);
+        }
         Response response = request.when().get("/v1/login/" + provider);
         assertThat(response.statusCode()).isEqualTo(302);
+        browser = response.getCookie(LOGIN_COOKIE);
         return location(response);
     }
 
@@ -75,8 +84,12 @@ class LoginFlowTest {
         return location(response);
     }
 
-    private static Response callback(String callbackUrl) {
-        return given().urlEncodingEnabled(false).redirects().follow(false).when().get(callbackUrl);
+    private Response callback(String callbackUrl) {
+        var request = given().urlEncodingEnabled(false).redirects().follow(false);
+        if (browser != null) {
+            request.cookie(LOGIN_COOKIE, browser);
+        }
+        return request.when().get(callbackUrl);
     }
 
     private static String query(String url, String name) {
@@ -88,7 +101,7 @@ class LoginFlowTest {
         return null;
     }
 
-    private static String signIn(String returnTo) {
+    private String signIn(String returnTo) {
         Response response = callback(atProvider(start("stub", returnTo)));
         assertThat(response.statusCode()).isEqualTo(302);
         return response.getCookie(COOKIE);
@@ -203,6 +216,32 @@ class LoginFlowTest {
     }
 
     @Test
+    void callbackInAnotherBrowserIsRejected() {
+        String callbackUrl = atProvider(start("stub", "/after"));
+
+        browser = null;
+        callback(callbackUrl).then().statusCode(400).body(containsString("invalid_state"));
+    }
+
+    @Test
+    void callbackWithAnotherBrowsersCookieIsRejected() {
+        String victimsBrowser = org.plasmicauthbridge.login.Pkce.randomToken();
+        String callbackUrl = atProvider(start("stub", "/after"));
+
+        browser = victimsBrowser;
+        callback(callbackUrl).then().statusCode(400).body(containsString("invalid_state"));
+    }
+
+    @Test
+    void loginCookieAttributes() {
+        Response response = given().redirects().follow(false).when().get("/v1/login/stub");
+        String header = response.getHeader("Set-Cookie");
+
+        assertThat(header).startsWith(LOGIN_COOKIE + "=").contains("HttpOnly").contains("SameSite=Lax")
+                .contains("Max-Age=3");
+    }
+
+    @Test
     void twoTabsInterleavedBothSucceed() {
         String firstTab = atProvider(start("stub", "/one"));
         String secondTab = atProvider(start("stub", "/two"));
@@ -301,8 +340,9 @@ class LoginFlowTest {
     @Test
     void plantedCookieIsNeverAdopted() {
         String planted = "planted-" + UUID.randomUUID();
+        String callbackUrl = atProvider(start("stub", null));
         Response callback = given().urlEncodingEnabled(false).redirects().follow(false).cookie(COOKIE, planted)
-                .when().get(atProvider(start("stub", null)));
+                .cookie(LOGIN_COOKIE, browser).when().get(callbackUrl);
 
         assertThat(callback.getCookie(COOKIE)).isNotNull().isNotEqualTo(planted);
         given().cookie(COOKIE, planted).when().get("/v1/session").then().body("user", nullValue());
