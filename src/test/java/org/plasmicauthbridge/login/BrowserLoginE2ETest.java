@@ -8,7 +8,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,8 +33,8 @@ class BrowserLoginE2ETest {
     private static final String COOKIE = "pab_session";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @ConfigProperty(name = "bridge.public-url")
-    String bridgeUrl;
+    /** The bridge as the browser reaches it; read here, not injected, so other test apps need no such key. */
+    private final String bridgeUrl = org.plasmicauthbridge.testing.TestPorts.bridgeUrl();
 
     private HeadlessChromium chromium;
 
