@@ -93,6 +93,28 @@ class AssertionExchangeTest {
     }
 
     @Test
+    void concurrentExchangesShareOneEnsureCall() throws Exception {
+        String email = "burst-" + UUID.randomUUID() + "@example.com";
+        List<String> assertions = java.util.stream.IntStream.range(0, 20)
+                .mapToObj(i -> TestAssertions.rsa().claim("email", email).sign()).toList();
+        long before = emulator.ensureCalls();
+
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            List<java.util.concurrent.Future<Integer>> statuses = pool.invokeAll(assertions.stream()
+                    .map(assertion -> (java.util.concurrent.Callable<Integer>) () -> exchange(assertion).statusCode())
+                    .toList());
+            for (java.util.concurrent.Future<Integer> status : statuses) {
+                assertThat(status.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(emulator.ensureCalls()).isEqualTo(before + 1);
+    }
+
+    @Test
     void bearerHeaderCarriesAssertion() {
         given().header("Authorization", "Bearer " + TestAssertions.rsa().sign())
                 .when().post("/v1/assertions")
