@@ -38,7 +38,7 @@ final class ErrorPages {
 
     private static String message(ErrorCode code) {
         return switch (code) {
-            case INVALID_STATE -> "This sign-in link has expired or was already used. Start the sign-in again.";
+            case INVALID_STATE -> "This sign-in has expired, was already completed, or was opened in another browser than the one that started it. Start the sign-in again.";
             case UNKNOWN_PROVIDER -> "This sign-in provider is not configured.";
             case UPSTREAM_UNAVAILABLE, STORE_UNAVAILABLE -> "The sign-in service is unavailable. Try again in a moment.";
             default -> "The sign-in could not be completed. Start the sign-in again.";

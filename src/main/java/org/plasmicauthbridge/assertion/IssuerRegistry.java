@@ -87,8 +87,8 @@ public class IssuerRegistry {
             try {
                 PublicKey publicKey = PemKeys.parsePublicKey(pem.get());
                 if (production && DEMO_KEY_SHA256.equals(Digests.sha256Hex(publicKey.getEncoded()))) {
-                    problems.add(key + ".public-key is the demo issuer's key, whose private key is public; "
-                            + "it is refused in production");
+                    problems.add(key + (issuer.publicKeyFile().isPresent() ? ".public-key-file" : ".public-key")
+                            + " is the demo issuer's key, whose private key is public; it is refused in production");
                 }
                 keyAlgorithms.addAll(algorithmsFor(publicKey, key, problems));
                 sources.add(new StaticKeySource(List.of(PublicJsonWebKey.Factory.newPublicJwk(publicKey))));

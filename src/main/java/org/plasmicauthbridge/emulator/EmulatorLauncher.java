@@ -3,7 +3,6 @@ package org.plasmicauthbridge.emulator;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -28,13 +27,11 @@ public class EmulatorLauncher {
     private static final Logger LOG = Logger.getLogger(EmulatorLauncher.class);
 
     private final BridgeConfig config;
-    private final Vertx vertx;
     private PlasmicEmulator emulator;
 
     @Inject
-    public EmulatorLauncher(BridgeConfig config, Vertx vertx) {
+    public EmulatorLauncher(BridgeConfig config) {
         this.config = config;
-        this.vertx = vertx;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -61,11 +58,12 @@ public class EmulatorLauncher {
                     + " NORMAL): the emulator signs in any e-mail address a request names. Set"
                     + " bridge.emulator.enabled=false, or run in dev or test mode.");
         }
-        PlasmicEmulator started = new PlasmicEmulator(vertx, settingsFrom(config));
+        // The emulator gets a Vert.x of its own, so that its requests stay out of the bridge's HTTP metrics.
+        PlasmicEmulator started = new PlasmicEmulator(settingsFrom(config));
         started.start("127.0.0.1", settings.port());
         emulator = started;
-        LOG.infof("Started the Plasmic emulator at %s in %s mode; point bridge.plasmic.host at it",
-                started.baseUrl(), mode);
+        LOG.infof("Started the Plasmic emulator at %s in %s mode; bridge.plasmic.host is %s",
+                started.baseUrl(), mode, config.plasmic().host());
     }
 
     synchronized void stop() {

@@ -27,8 +27,8 @@ package org.plasmicauthbridge.emulator;
  * Every app has the roles {@code anonymous}, {@code normal-user} and {@code admin} and accepts both
  * custom auth and the hosted login. The authorize endpoint signs in the user named by its
  * emulator-only query parameter {@code email}. The process prints one line with its URL when it
- * listens, and one more when it has stopped on SIGTERM or Ctrl-C. Bad options print the usage and
- * exit with status 2.
+ * listens, and one more when it has stopped on SIGTERM or Ctrl-C. {@code --help} prints the usage;
+ * bad options print it too and exit with status 2.
  */
 public final class EmulatorMain {
 
@@ -36,6 +36,10 @@ public final class EmulatorMain {
     }
 
     public static void main(String[] args) {
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.println(EmulatorArguments.USAGE);
+            return;
+        }
         EmulatorArguments arguments;
         try {
             arguments = EmulatorArguments.parse(args, System.getenv());

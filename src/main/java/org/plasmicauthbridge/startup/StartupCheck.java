@@ -45,7 +45,7 @@ public class StartupCheck {
         if (!problems.isEmpty()) {
             String report = "The configuration is invalid; fix these " + problems.size() + " problem(s):\n  - "
                     + String.join("\n  - ", problems);
-            Log.error(report);
+            // Quarkus prints the exception's message when start-up fails, so it is not logged here too.
             throw new IllegalStateException(report);
         }
         ConfigChecker.insecureWarnings(config).forEach(Log::warn);

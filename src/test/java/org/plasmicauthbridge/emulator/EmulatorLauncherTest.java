@@ -12,15 +12,12 @@ import io.restassured.response.Response;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
-import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.plasmicauthbridge.config.BridgeConfig;
@@ -28,24 +25,12 @@ import org.plasmicauthbridge.config.BridgeConfig;
 /** Drives the launcher with a real configuration mapping and launch modes, without starting Quarkus. */
 class EmulatorLauncherTest {
 
-    private Vertx vertx;
-
-    @BeforeEach
-    void startVertx() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterEach
-    void closeVertx() {
-        vertx.close().toCompletionStage().toCompletableFuture().join();
-    }
-
     @Test
     void productionModeIsRejected() {
         EmulatorLauncher launcher = new EmulatorLauncher(config(Map.of(
                 "bridge.emulator.enabled", "true",
                 "bridge.emulator.port", "0",
-                "bridge.apps.shop.secret", "shop-secret")), vertx);
+                "bridge.apps.shop.secret", "shop-secret")));
 
         assertThatThrownBy(() -> launcher.start(LaunchMode.NORMAL))
                 .isInstanceOf(IllegalStateException.class)
@@ -57,7 +42,7 @@ class EmulatorLauncherTest {
     void disabledEmulatorStartsNothing() {
         EmulatorLauncher launcher = new EmulatorLauncher(config(Map.of(
                 "bridge.emulator.port", "0",
-                "bridge.apps.shop.secret", "shop-secret")), vertx);
+                "bridge.apps.shop.secret", "shop-secret")));
 
         launcher.start(LaunchMode.NORMAL);
 
@@ -75,7 +60,7 @@ class EmulatorLauncherTest {
         properties.put("bridge.apps.shop.secret", "shop-secret");
         properties.put("bridge.apps.blog.secret-file", secretFile.toString());
         properties.put("bridge.apps.blog.project-id", "blog-project");
-        EmulatorLauncher launcher = new EmulatorLauncher(config(properties), vertx);
+        EmulatorLauncher launcher = new EmulatorLauncher(config(properties));
 
         launcher.start(LaunchMode.DEVELOPMENT);
         try {
