@@ -66,9 +66,10 @@ public class TokenVerification {
         Instant expiresAt = claims.get().expiresAt();
         String key = "verify:" + Digests.sha256Hex(token);
         return store.get(key).flatMap(stored -> {
-            if (stored != null) {
+            Outcome cached = stored == null ? null : outcome(stored, expiresAt);
+            if (cached != null) {
                 metrics.cacheLookup("verify", true);
-                return Uni.createFrom().item(outcome(stored, expiresAt));
+                return Uni.createFrom().item(cached);
             }
             metrics.cacheLookup("verify", false);
             return flights.run(key, () -> askPlasmic(key, token, expiresAt));
@@ -88,12 +89,13 @@ public class TokenVerification {
         });
     }
 
+    /** Returns the cached outcome, or null when the stored text cannot be read (then it is a miss). */
     private static Outcome outcome(String stored, Instant expiresAt) {
         try {
             ObjectNode user = (ObjectNode) JSON.readTree(stored);
             return user.isEmpty() ? Outcome.INACTIVE : new Outcome(new PlasmicUser(user), expiresAt);
         } catch (Exception e) {
-            return Outcome.INACTIVE;
+            return null;
         }
     }
 
