@@ -12,12 +12,13 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class AppRegistry {
 
-    /** A Plasmic app; printing it never shows the secret. */
-    public record App(String name, String secret, Optional<String> projectId) {
+    /** A Plasmic app with its secret and, during a rotation, a second one; printing it never shows them. */
+    public record App(String name, String secret, Optional<String> secondarySecret, Optional<String> projectId) {
 
         @Override
         public String toString() {
-            return "App[name=" + name + ", secret=present, projectId=" + projectId.orElse("none") + "]";
+            return "App[name=" + name + ", secret=present, secondarySecret="
+                    + (secondarySecret.isPresent() ? "present" : "absent") + ", projectId=" + projectId.orElse("none") + "]";
         }
     }
 
@@ -40,7 +41,9 @@ public class AppRegistry {
             if (secret.isEmpty() && problems.size() == before) {
                 problems.add(key + " or " + key + "-file is required");
             }
-            secret.ifPresent(value -> apps.put(name, new App(name, value, app.projectId())));
+            Optional<String> secondary = Secrets.read(app.secondarySecret(), app.secondarySecretFile(),
+                    "bridge.apps." + name + ".secondary-secret", problems);
+            secret.ifPresent(value -> apps.put(name, new App(name, value, secondary, app.projectId())));
         });
         return problems;
     }

@@ -95,6 +95,15 @@ public interface BridgeConfig {
         /** A file holding the app secret, such as a mounted Kubernetes Secret. */
         Optional<String> secretFile();
 
+        /**
+         * A second app secret for rotation: used when Plasmic rejects the first, so that the bridge keeps
+         * working while Plasmic and the bridge's configuration change over.
+         */
+        Optional<String> secondarySecret();
+
+        /** A file holding the second app secret. */
+        Optional<String> secondarySecretFile();
+
         /** The Plasmic project id, needed for Plasmic's hosted login. */
         Optional<String> projectId();
     }

@@ -1,5 +1,6 @@
 package org.plasmicauthbridge.exchange;
 
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -7,6 +8,8 @@ import java.time.Clock;
 import java.time.Duration;
 import org.plasmicauthbridge.config.AppRegistry.App;
 import org.plasmicauthbridge.config.BridgeConfig;
+import org.plasmicauthbridge.error.BridgeException;
+import org.plasmicauthbridge.error.ErrorCode;
 import org.plasmicauthbridge.crypto.Digests;
 import org.plasmicauthbridge.identity.Identity;
 import org.plasmicauthbridge.observability.BridgeMetrics;
@@ -56,13 +59,31 @@ public class UserTokenService {
 
     private Uni<PlasmicSession> ensureAndCache(String key, App app, Identity identity) {
         EnsureRequest request = new EnsureRequest(identity.email(), identity.externalId(), identity.roleId());
-        return plasmic.ensureUser(app.secret(), request).flatMap(session -> {
+        return ensureWithRotation(app, request).flatMap(session -> {
             Duration ttl = Duration.between(clock.instant(), session.expiresAt()).minus(config.cache().refreshMargin());
             if (ttl.toSeconds() < 1) {
                 return Uni.createFrom().item(session);
             }
             return store.put(key, CachedSession.write(session), ttl).replaceWith(session);
         });
+    }
+
+    /**
+     * Calls Plasmic with the app's secret and, when Plasmic rejects it and a secondary secret is
+     * configured, once more with that one: during a rotation either may be the one Plasmic accepts.
+     */
+    private Uni<PlasmicSession> ensureWithRotation(App app, EnsureRequest request) {
+        Uni<PlasmicSession> primary = plasmic.ensureUser(app.secret(), request);
+        if (app.secondarySecret().isEmpty()) {
+            return primary;
+        }
+        return primary.onFailure(failure -> failure instanceof BridgeException bridge
+                        && bridge.code() == ErrorCode.UPSTREAM_MISCONFIGURED)
+                .recoverWithUni(() -> {
+                    Log.warnf("Plasmic rejected the secret of app %s; using its secondary secret. Make the "
+                            + "accepted secret bridge.apps.%s.secret to finish the rotation", app.name(), app.name());
+                    return plasmic.ensureUser(app.secondarySecret().get(), request);
+                });
     }
 
     private boolean usable(PlasmicSession session) {

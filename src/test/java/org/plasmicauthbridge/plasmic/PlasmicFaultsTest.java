@@ -1,6 +1,8 @@
 package org.plasmicauthbridge.plasmic;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.notMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -108,6 +110,20 @@ class PlasmicFaultsTest {
         String body = exchangeNewUser().then().statusCode(502).body("code", is("upstream_misconfigured"))
                 .extract().asString();
         assertThat(body).doesNotContain("test-app-secret");
+    }
+
+    @Test
+    void secondarySecretTakesOverDuringRotation() {
+        String header = "x-plasmic-app-auth-api-token";
+        String secondary = WireMockPlasmicResource.SECONDARY_SECRET;
+        wireMock.stubFor(post(urlPathEqualTo(ENSURE)).withHeader(header, notMatching(secondary)).willReturn(aResponse()
+                .withStatus(403).withHeader("Content-Type", "application/json").withBody("{\"error\":\"invalid_token\"}")));
+        wireMock.stubFor(post(urlPathEqualTo(ENSURE)).withHeader(header, equalTo(secondary)).willReturn(okSession()));
+
+        exchangeNewUser().then().statusCode(200);
+
+        wireMock.verify(1, postRequestedFor(urlPathEqualTo(ENSURE)).withHeader(header, notMatching(secondary)));
+        wireMock.verify(1, postRequestedFor(urlPathEqualTo(ENSURE)).withHeader(header, equalTo(secondary)));
     }
 
     @Test

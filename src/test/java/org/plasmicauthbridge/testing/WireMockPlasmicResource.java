@@ -13,6 +13,9 @@ import java.util.Map;
  */
 public class WireMockPlasmicResource implements QuarkusTestResourceLifecycleManager {
 
+    /** The app's second secret, for the rotation test; the first comes from the issuers' test resource. */
+    public static final String SECONDARY_SECRET = "wiremock-secondary-secret";
+
     private WireMockServer server;
 
     @Override
@@ -27,6 +30,7 @@ public class WireMockPlasmicResource implements QuarkusTestResourceLifecycleMana
         config.put("bridge.plasmic.breaker-window", "4");
         config.put("bridge.plasmic.breaker-failure-ratio", "1.0");
         config.put("bridge.plasmic.breaker-delay", "3s");
+        config.put("bridge.apps.main.secondary-secret", SECONDARY_SECRET);
         return config;
     }
 
