@@ -90,7 +90,8 @@ public class IssuerRegistry {
                             + "it is refused in production");
                 }
                 keyAlgorithms.addAll(algorithmsFor(publicKey, key, problems));
-                sources.add(new StaticKeySource(List.of(PublicJsonWebKey.Factory.newPublicJwk(publicKey))));
+                PublicKey verificationKey = EcdsaProvider.forVerification(publicKey);
+                sources.add(new StaticKeySource(List.of(PublicJsonWebKey.Factory.newPublicJwk(verificationKey))));
             } catch (Exception e) {
                 problems.add(key + ".public-key: cannot read the PEM public key (" + e.getMessage() + ")");
             }
