@@ -65,12 +65,15 @@ public class TokenVerification {
         Instant expiresAt = claims.get().expiresAt();
         String key = "verify:" + Hashes.sha256(token);
         return store.get(key).flatMap(stored -> {
+            metrics.cacheLookup("verify", stored != null);
             if (stored != null) {
-                metrics.cacheLookup("verify", true);
                 return Uni.createFrom().item(outcome(stored, expiresAt));
             }
-            metrics.cacheLookup("verify", false);
-            return flights.run(key, () -> askPlasmic(key, token, expiresAt));
+            // A lookup can miss just before another request stores Plasmic's response and leaves the flight.
+            // Looking again inside the flight keeps the late request from calling Plasmic a second time.
+            return flights.run(key, () -> store.get(key).flatMap(again -> again != null
+                    ? Uni.createFrom().item(outcome(again, expiresAt))
+                    : askPlasmic(key, token, expiresAt)));
         });
     }
 
