@@ -16,6 +16,10 @@ class EcdsaProviderTest {
 
     private static final PublicKey EC_PUBLIC = PemKeys.parsePublicKey(TestKeys.resource("keys/ec-p256-public.pem"));
 
+    private static PublicKey converted(PublicKey key) throws Exception {
+        return (PublicKey) EcdsaProvider.forVerification(PublicJsonWebKey.Factory.newPublicJwk(key)).getKey();
+    }
+
     private static String signEs256(String payload) throws Exception {
         JsonWebSignature jws = new JsonWebSignature();
         jws.setAlgorithmHeaderValue("ES256");
@@ -41,15 +45,23 @@ class EcdsaProviderTest {
 
     @Test
     void convertedKeyEncodesSamePoint() throws Exception {
-        PublicKey converted = EcdsaProvider.forVerification(EC_PUBLIC);
+        PublicKey converted = converted(EC_PUBLIC);
 
         assertThat(converted.getClass().getName()).startsWith("org.bouncycastle.");
         assertThat(converted.getEncoded()).isEqualTo(EC_PUBLIC.getEncoded());
     }
 
     @Test
+    void convertedKeyKeepsKid() throws Exception {
+        PublicJsonWebKey jwk = PublicJsonWebKey.Factory.newPublicJwk(EC_PUBLIC);
+        jwk.setKeyId("ec-1");
+
+        assertThat(EcdsaProvider.forVerification(jwk).getKeyId()).isEqualTo("ec-1");
+    }
+
+    @Test
     void rsaKeyUnchanged() throws Exception {
-        PublicKey rsa = TestKeys.rsaPublicKey("rsa-1");
+        JsonWebKey rsa = PublicJsonWebKey.Factory.newPublicJwk(TestKeys.rsaPublicKey("rsa-1"));
 
         assertThat(EcdsaProvider.forVerification(rsa)).isSameAs(rsa);
     }
@@ -58,14 +70,14 @@ class EcdsaProviderTest {
     void es256VerifiesWithConvertedKey() throws Exception {
         String compact = signEs256("{\"sub\":\"u1\"}");
 
-        assertThat(verifies(compact, EcdsaProvider.forVerification(EC_PUBLIC))).isTrue();
+        assertThat(verifies(compact, converted(EC_PUBLIC))).isTrue();
     }
 
     @Test
     void tamperedEs256Rejected() throws Exception {
         String compact = tampered(signEs256("{\"sub\":\"u1\"}"));
 
-        assertThat(verifies(compact, EcdsaProvider.forVerification(EC_PUBLIC))).isFalse();
+        assertThat(verifies(compact, converted(EC_PUBLIC))).isFalse();
     }
 
     @Test
@@ -73,7 +85,7 @@ class EcdsaProviderTest {
         String compact = signEs256("{\"sub\":\"u1\"}");
         PublicJsonWebKey other = org.jose4j.jwk.EcJwkGenerator.generateJwk(org.jose4j.keys.EllipticCurves.P256);
 
-        assertThat(verifies(compact, EcdsaProvider.forVerification(other.getPublicKey()))).isFalse();
+        assertThat(verifies(compact, converted(other.getPublicKey()))).isFalse();
     }
 
     @Test
