@@ -21,8 +21,7 @@ public class AuthEvents {
 
     void success(String endpoint, String issuer, String requestId) {
         metrics.decision(endpoint, "ok");
-        LOG.infof("auth_event outcome=success endpoint=%s issuer=%s code=ok request_id=%s",
-                endpoint, orDash(issuer), requestId);
+        log("success", endpoint, issuer, "ok", requestId);
     }
 
     void failure(String endpoint, String issuer, ErrorCode code, String requestId) {
@@ -36,8 +35,16 @@ public class AuthEvents {
 
     private void failure(String endpoint, String issuer, String code, boolean ourFault, String requestId) {
         metrics.decision(endpoint, code);
-        LOG.infof("auth_event outcome=%s endpoint=%s issuer=%s code=%s request_id=%s",
-                ourFault ? "error" : "rejected", endpoint, orDash(issuer), code, requestId);
+        log(ourFault ? "error" : "rejected", endpoint, issuer, code, requestId);
+    }
+
+    // Concatenation rather than infof: java.util.Formatter was a measurable part of the CPU time of
+    // a cached verify, and this line is written for every decision.
+    private static void log(String outcome, String endpoint, String issuer, String code, String requestId) {
+        if (LOG.isInfoEnabled()) {
+            LOG.info("auth_event outcome=" + outcome + " endpoint=" + endpoint + " issuer=" + orDash(issuer)
+                    + " code=" + code + " request_id=" + requestId);
+        }
     }
 
     /** Names the endpoint of a request path for logs and metric tags. */

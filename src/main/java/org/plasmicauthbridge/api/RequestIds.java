@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.plasmicauthbridge.config.BridgeConfig;
 import org.plasmicauthbridge.error.ErrorCode;
@@ -32,7 +33,7 @@ public class RequestIds {
     void filter(RoutingContext context) {
         HttpServerRequest request = context.request();
         String given = request.getHeader(HEADER);
-        String id = given != null && SAFE_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = given != null && SAFE_ID.matcher(given).matches() ? given : newId();
         request.headers().set(HEADER, id);
         context.response().putHeader(HEADER, id);
 
@@ -46,6 +47,18 @@ public class RequestIds {
             return;
         }
         context.next();
+    }
+
+    /**
+     * Returns a random version 4 UUID from {@link ThreadLocalRandom}. A request id only correlates log
+     * lines and is no secret, so it needs no SecureRandom: {@link UUID#randomUUID()} makes every request
+     * thread share one SecureRandom, which takes a lock and mixes in bytes read from /dev/urandom.
+     */
+    static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long mostSignificant = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long leastSignificant = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(mostSignificant, leastSignificant).toString();
     }
 
     private static boolean exceeds(String contentLength, int max) {

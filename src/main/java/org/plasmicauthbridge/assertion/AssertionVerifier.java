@@ -41,13 +41,14 @@ public class AssertionVerifier {
 
     private Uni<VerifiedAssertion> verifyParsed(String compact) {
         JsonWebSignature jws = parse(compact);
-        TrustedIssuer issuer = selectIssuer(jws);
-        return Uni.createFrom().deferred(() -> verifyForIssuer(jws, issuer))
+        JwtClaims claims = readClaims(jws);
+        TrustedIssuer issuer = selectIssuer(claims);
+        return Uni.createFrom().deferred(() -> verifyForIssuer(jws, claims, issuer))
                 .onFailure(BridgeException.class)
                 .transform(failure -> ((BridgeException) failure).forIssuer(issuer.name()));
     }
 
-    private Uni<VerifiedAssertion> verifyForIssuer(JsonWebSignature jws, TrustedIssuer issuer) {
+    private Uni<VerifiedAssertion> verifyForIssuer(JsonWebSignature jws, JwtClaims claims, TrustedIssuer issuer) {
         String alg = jws.getAlgorithmHeaderValue();
         if (alg == null || !issuer.algorithms().contains(alg)) {
             throw reject(ErrorCode.ALGORITHM_NOT_ALLOWED, "The algorithm is not allowed for this issuer");
@@ -57,7 +58,7 @@ public class AssertionVerifier {
                 .andFailFast()
                 .map(keyLists -> {
                     verifySignature(jws, alg, keyLists);
-                    return checkClaims(issuer, jws);
+                    return checkClaims(issuer, claims);
                 });
     }
 
@@ -79,13 +80,20 @@ public class AssertionVerifier {
         throw reject(ErrorCode.INVALID_ASSERTION, "The assertion is not a compact JWS");
     }
 
-    private TrustedIssuer selectIssuer(JsonWebSignature jws) {
-        Object iss;
+    /**
+     * Parses the claim set once, before the signature is checked: its {@code iss} selects the issuer, and
+     * the other claims are read only after the signature has verified.
+     */
+    private static JwtClaims readClaims(JsonWebSignature jws) {
         try {
-            iss = JwtClaims.parse(jws.getUnverifiedPayload()).getClaimValue("iss");
+            return JwtClaims.parse(jws.getUnverifiedPayload());
         } catch (Exception e) {
             throw reject(ErrorCode.INVALID_ASSERTION, "The assertion's payload is not a JSON claim set");
         }
+    }
+
+    private TrustedIssuer selectIssuer(JwtClaims claims) {
+        Object iss = claims.getClaimValue("iss");
         if (!(iss instanceof String issuer)) {
             throw reject(ErrorCode.UNTRUSTED_ISSUER, "The assertion has no iss claim");
         }
@@ -95,6 +103,7 @@ public class AssertionVerifier {
 
     private static void verifySignature(JsonWebSignature jws, String alg, List<List<JsonWebKey>> keyLists) {
         jws.setAlgorithmConstraints(new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, alg));
+        EcdsaProvider.configure(jws, alg);
         for (List<JsonWebKey> keys : keyLists) {
             for (JsonWebKey key : keys) {
                 try {
@@ -110,12 +119,10 @@ public class AssertionVerifier {
         throw reject(ErrorCode.SIGNATURE_INVALID, "The signature does not verify with any key of the issuer");
     }
 
-    private VerifiedAssertion checkClaims(TrustedIssuer issuer, JsonWebSignature jws) {
+    private VerifiedAssertion checkClaims(TrustedIssuer issuer, JwtClaims claims) {
         BridgeConfig.Issuer rules = issuer.config();
         TimeClaims time;
-        JwtClaims claims;
         try {
-            claims = JwtClaims.parse(jws.getUnverifiedPayload());
             time = TimeClaims.read(claims);
         } catch (BridgeException e) {
             throw e;

@@ -1,20 +1,54 @@
 package org.plasmicauthbridge.assertion;
 
 import io.smallrye.mutiny.Uni;
+import java.util.ArrayList;
 import java.util.List;
 import org.jose4j.jwk.JsonWebKey;
 
-/** Keys given in the configuration: a PEM public key or an HMAC secret. */
+/**
+ * Keys given in the configuration: a PEM public key or an HMAC secret. EC keys are converted for
+ * {@link EcdsaProvider} on first use, or earlier by {@link #prepare()}, rather than while the bridge
+ * starts.
+ */
 final class StaticKeySource implements KeySource {
 
-    private final List<JsonWebKey> keys;
+    private final List<JsonWebKey> configured;
+    private volatile List<JsonWebKey> keys;
 
     StaticKeySource(List<JsonWebKey> keys) {
-        this.keys = List.copyOf(keys);
+        this.configured = List.copyOf(keys);
     }
 
     @Override
     public Uni<List<JsonWebKey>> candidates(String kid, String alg) {
-        return Uni.createFrom().item(keys.stream().filter(key -> Algorithms.fits(key, alg)).toList());
+        return Uni.createFrom().item(() -> verificationKeys().stream().filter(key -> Algorithms.fits(key, alg)).toList());
+    }
+
+    /** Converts the EC keys now, so that the first ES verification does not wait for BouncyCastle. */
+    void prepare() {
+        verificationKeys();
+    }
+
+    // Two threads may convert at the same time; both get equal keys, and one list is kept.
+    private List<JsonWebKey> verificationKeys() {
+        List<JsonWebKey> ready = keys;
+        if (ready == null) {
+            List<JsonWebKey> converted = new ArrayList<>();
+            for (JsonWebKey key : configured) {
+                converted.add(convert(key));
+            }
+            ready = List.copyOf(converted);
+            keys = ready;
+        }
+        return ready;
+    }
+
+    private static JsonWebKey convert(JsonWebKey key) {
+        try {
+            return EcdsaProvider.forVerification(key);
+        } catch (Exception e) {
+            // The key was read and checked at start-up, so this is a broken JVM setup, not bad input.
+            throw new IllegalStateException("Converting an EC key for BouncyCastle failed: " + e.getClass().getSimpleName(), e);
+        }
     }
 }

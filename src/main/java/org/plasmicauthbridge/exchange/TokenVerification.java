@@ -67,12 +67,16 @@ public class TokenVerification {
         String key = "verify:" + Digests.sha256Hex(token);
         return store.get(key).flatMap(stored -> {
             Outcome cached = stored == null ? null : outcome(stored, expiresAt);
+            metrics.cacheLookup("verify", cached != null);
             if (cached != null) {
-                metrics.cacheLookup("verify", true);
                 return Uni.createFrom().item(cached);
             }
-            metrics.cacheLookup("verify", false);
-            return flights.run(key, () -> askPlasmic(key, token, expiresAt));
+            // A lookup can miss just before another request stores Plasmic's response and leaves the flight.
+            // Looking again inside the flight keeps the late request from calling Plasmic a second time.
+            return flights.run(key, () -> store.get(key).flatMap(again -> {
+                Outcome late = again == null ? null : outcome(again, expiresAt);
+                return late != null ? Uni.createFrom().item(late) : askPlasmic(key, token, expiresAt);
+            }));
         });
     }
 

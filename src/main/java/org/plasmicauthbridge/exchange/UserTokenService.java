@@ -46,14 +46,24 @@ public class UserTokenService {
     public Uni<PlasmicSession> ensure(App app, Identity identity) {
         String key = "ensure:" + app.name() + ":" + identity.kind() + ":" + Digests.sha256Hex(identity.value()) + ":"
                 + (identity.roleId() == null ? "" : Digests.sha256Hex(identity.roleId()));
-        return store.get(key).flatMap(stored -> {
-            PlasmicSession cached = stored == null ? null : CachedSession.read(stored);
-            if (cached != null && usable(cached)) {
-                metrics.cacheLookup("ensure", true);
+        return cached(key).flatMap(cached -> {
+            metrics.cacheLookup("ensure", cached != null);
+            if (cached != null) {
                 return Uni.createFrom().item(cached);
             }
-            metrics.cacheLookup("ensure", false);
-            return flights.run(key, () -> ensureAndCache(key, app, identity));
+            // A lookup can miss just before another request stores Plasmic's result and leaves the flight.
+            // Looking again inside the flight keeps the late request from calling Plasmic a second time.
+            return flights.run(key, () -> cached(key).flatMap(again -> again != null
+                    ? Uni.createFrom().item(again)
+                    : ensureAndCache(key, app, identity)));
+        });
+    }
+
+    /** Returns the stored session while it is usable, else null. */
+    private Uni<PlasmicSession> cached(String key) {
+        return store.get(key).map(stored -> {
+            PlasmicSession session = stored == null ? null : CachedSession.read(stored);
+            return session != null && usable(session) ? session : null;
         });
     }
 

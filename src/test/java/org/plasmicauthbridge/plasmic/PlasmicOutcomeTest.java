@@ -90,6 +90,22 @@ class PlasmicOutcomeTest {
     }
 
     @Test
+    void malformedTokenShapesRejected() {
+        String valid = token(5);
+        int firstDot = valid.indexOf('.');
+        int secondDot = valid.lastIndexOf('.');
+        String header = valid.substring(0, firstDot);
+        String payload = valid.substring(firstDot + 1, secondDot);
+
+        assertThat(PlasmicTokens.read("." + payload + ".sig", 8192)).as("empty header").isEmpty();
+        assertThat(PlasmicTokens.read(header + "..sig", 8192)).as("empty payload").isEmpty();
+        assertThat(PlasmicTokens.read(header + "." + payload + ".", 8192)).as("empty signature").isEmpty();
+        assertThat(PlasmicTokens.read(valid + ".more", 8192)).as("four parts").isEmpty();
+        assertThat(PlasmicTokens.read(valid + "=", 8192)).as("padding").isEmpty();
+        assertThat(PlasmicTokens.read(header + "." + payload + ".s+g", 8192)).as("base64 character").isEmpty();
+    }
+
+    @Test
     void ensureRequestPrintsNoIdentifier() {
         assertThat(new EnsureRequest("person@example.com", null, "r").toString()).doesNotContain("person@");
     }

@@ -1,0 +1,210 @@
+// Runs the benchmark suite against an already packaged bridge; bench/run.sh builds it first.
+// See bench/README.md for the scenarios and the options.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { randomBytes } from 'node:crypto';
+import { createKeys, writePool } from './lib/assertions.mjs';
+import { callCountChecks } from './lib/checks.mjs';
+import { postJson, runLimited } from './lib/client.mjs';
+import { baselinePlasmicCalls, bridgePlasmicCalls, callsBetween } from './lib/counters.mjs';
+import { runWrk } from './lib/load.mjs';
+import { dockerfileJvmFlags, machineState } from './lib/machine.mjs';
+import { cpuSeconds, machineBusySeconds, residentMemory, stopAll } from './lib/processes.mjs';
+import { formatReport } from './lib/report.mjs';
+import { SCENARIOS, jitWarmupPlan } from './lib/scenarios.mjs';
+import { startBaseline, startBridge, startEmulator, startRedis } from './lib/stack.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const WARM_IDENTITIES = 100;
+const WARM_POOL_SIZE = 2000;
+// Assertions are signed before the load and must stay valid for the whole run, within the bridge's
+// default max-lifetime of 1 h.
+const ASSERTION_LIFETIME_SECONDS = 45 * 60;
+
+const { values: options } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '3' },
+    'jit-warmup': { type: 'string', default: '20' },
+    connections: { type: 'string', default: '64' },
+    threads: { type: 'string', default: '2' },
+    only: { type: 'string' },
+    'no-baseline': { type: 'boolean', default: false },
+    'new-rate': { type: 'string', default: '10000' },
+    'jvm-flag': { type: 'string', multiple: true, default: [] },
+    keep: { type: 'boolean', default: false },
+    profile: { type: 'string' },
+    'profile-settings': { type: 'string', default: 'profile' },
+  },
+  strict: true,
+});
+const load = {
+  seconds: Number(options.duration),
+  warmup: Number(options.warmup),
+  jitWarmup: Number(options['jit-warmup']),
+  connections: Number(options.connections),
+  threads: Number(options.threads),
+};
+const only = options.only ? new Set(options.only.split(',')) : null;
+// Reactive call stacks are deeper than JFR's default of 64 frames.
+const profileFlags = options.profile ? ['-XX:FlightRecorderOptions:stackdepth=512'] : [];
+const jvmFlags = [...dockerfileJvmFlags(join(ROOT, 'Dockerfile')), ...options['jvm-flag'], ...profileFlags];
+const appDir = join(ROOT, 'target', 'quarkus-app');
+const outDir = join(ROOT, 'target', 'bench');
+const dir = mkdtempSync(join(tmpdir(), 'bridge-bench-'));
+
+process.once('SIGINT', () => stopAll().finally(() => process.exit(130)));
+
+try {
+  await main();
+} finally {
+  await stopAll();
+  if (!options.keep) {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  const startedAt = new Date().toISOString();
+  const machineBefore = machineState();
+  const keys = createKeys(dir);
+  const secret = randomBytes(24).toString('base64url');
+  const appSecretFile = join(dir, 'app-secret');
+  writeFileSync(appSecretFile, secret, { mode: 0o600 });
+
+  const redis = await startRedis(dir);
+  const emulator = await startEmulator(dir, appDir, appSecretFile, secret);
+  const bridge = await startBridge(dir, appDir, { redisPort: redis.port, emulator, keys, jvmFlags });
+  log(`bridge ready in ${bridge.readyMs.toFixed(0)} ms at ${bridge.url}`);
+  const wantsBaseline = !options['no-baseline'] && SCENARIOS.some((s) => selected(s) && s.servers.includes('node'));
+  const baseline = wantsBaseline ? await startBaseline(dir, join(ROOT, 'bench', 'baseline'), { emulator, keys }) : null;
+  const ownPids = [process.pid, redis.child.pid, emulator.child.pid, bridge.child.pid, baseline?.child.pid].filter(Boolean);
+
+  const pools = await preparePools(keys, bridge.url);
+  const scenarios = [];
+  await warmUp('bridge', bridge.url, pools);
+  for (const scenario of SCENARIOS.filter((s) => selected(s) && s.servers.includes('bridge'))) {
+    scenarios.push(await measure(scenario, 'bridge', bridge, pools, () => bridgePlasmicCalls(bridge.url)));
+  }
+  log('call-count checks');
+  const checks = await callCountChecks(bridge.url, keys);
+  const bridgeMemory = residentMemory(bridge.child.pid);
+  if (baseline) {
+    await warmUp('node', baseline.url, pools);
+    for (const scenario of SCENARIOS.filter((s) => selected(s) && s.servers.includes('node'))) {
+      scenarios.push(await measure(scenario, 'node', baseline, pools, () => baselinePlasmicCalls(baseline.url)));
+    }
+  }
+
+  const run = {
+    startedAt,
+    settings: `wrk -t${load.threads} -c${load.connections} -d${load.seconds}s after a ${load.jitWarmup} s JIT warm-up per server and a ${load.warmup} s warm-up per scenario`,
+    machineBefore,
+    machineAfter: machineState(ownPids),
+    scenarios,
+    checks,
+    bridge: { readyMs: bridge.readyMs, quarkusStartedMs: bridge.quarkusStartedMs, memory: bridgeMemory, jvmFlags },
+    baselineMemory: baseline ? residentMemory(baseline.child.pid) : null,
+  };
+  const report = formatReport(run);
+  console.log('\n' + report);
+  mkdirSync(outDir, { recursive: true });
+  const stamp = startedAt.replace(/[:.]/g, '-');
+  writeFileSync(join(outDir, `results-${stamp}.json`), JSON.stringify(run, null, 2));
+  writeFileSync(join(outDir, `results-${stamp}.md`), report + '\n');
+  for (const name of ['bridge.log', 'emulator.log', 'baseline.log', 'redis.log']) {
+    if (existsSync(join(dir, name))) {
+      cpSync(join(dir, name), join(outDir, `${stamp}-${name}`));
+    }
+  }
+  log(`saved target/bench/results-${stamp}.md and the servers' logs`);
+}
+
+/** Writes the warm pools, ensures the warm identities through the bridge and primes its verify cache. */
+async function preparePools(keys, bridgeUrl) {
+  const warmEmail = (i) => `warm-${i % WARM_IDENTITIES}@bench.example`;
+  const warm = {};
+  for (const alg of ['RS256', 'ES256', 'HS256']) {
+    warm[alg] = writePool(join(dir, `warm-${alg}.txt`), keys, alg, WARM_POOL_SIZE, warmEmail, ASSERTION_LIFETIME_SECONDS);
+  }
+  const firstUses = readFileSync(warm.RS256, 'utf8').split('\n').slice(0, WARM_IDENTITIES);
+  const sessions = await runLimited(WARM_IDENTITIES, 16, (i) => postJson(`${bridgeUrl}/v1/assertions`, { assertion: firstUses[i] }));
+  const failed = sessions.filter((response) => response.status !== 200);
+  if (failed.length) {
+    throw new Error(`${failed.length} warm-up exchanges failed, the first with ${failed[0].status}: ${JSON.stringify(failed[0].body)}`);
+  }
+  const tokens = join(dir, 'tokens.txt');
+  writeFileSync(tokens, sessions.map((response) => response.body.token).join('\n') + '\n');
+  await runLimited(WARM_IDENTITIES, 16, (i) => postJson(`${bridgeUrl}/v1/verify`, { token: sessions[i].body.token }));
+
+  const rate = Number(options['new-rate']);
+  let freshCount = 0;
+  return {
+    warm,
+    tokens,
+    /** Writes a pool of assertions for identities that no server has seen, sized for `share` of the load. */
+    fresh(name, share, phase) {
+      const seconds = { jit: load.jitWarmup, warmup: load.warmup, measured: load.seconds }[phase];
+      const count = Math.ceil(rate * share * seconds);
+      const batch = ++freshCount;
+      return writePool(join(dir, `new-${name}.txt`), keys, 'HS256', count,
+        (i) => `new-${batch}-${i}-${name}@bench.example`, ASSERTION_LIFETIME_SECONDS);
+    },
+  };
+}
+
+/** Sends every kind of request to a server for --jit-warmup seconds, so that the JIT compiler has compiled the paths. */
+async function warmUp(server, url, pools) {
+  if (load.jitWarmup > 0) {
+    log(`${server}: JIT warm-up for ${load.jitWarmup} s`);
+    await runWrk(url, jitWarmupPlan(pools, server), { ...load, seconds: load.jitWarmup });
+  }
+}
+
+/**
+ * Runs one scenario against one server: a warm-up, then the measured run, during which it counts the
+ * calls to Plasmic and the CPU time of the server's process.
+ */
+async function measure(scenario, server, target, pools, readCalls) {
+  log(`${server}: ${scenario.label}`);
+  if (load.warmup > 0) {
+    await runWrk(target.url, scenario.plan(pools, server, 'warmup'), { ...load, seconds: load.warmup });
+  }
+  const plan = scenario.plan(pools, server, 'measured');
+  const before = await readCalls();
+  const recording = server === 'bridge' && options.profile ? startRecording(target.child.pid, scenario.id) : null;
+  const cpuBefore = cpuSeconds(target.child.pid);
+  const machineBefore = machineBusySeconds();
+  const result = await runWrk(target.url, plan, load);
+  result.cpuUsPerRequest = ((cpuSeconds(target.child.pid) - cpuBefore) * 1e6) / result.requests;
+  result.machineCpuUsPerRequest = ((machineBusySeconds() - machineBefore) * 1e6) / result.requests;
+  if (recording) {
+    execFileSync('jcmd', [String(target.child.pid), 'JFR.stop', `name=${recording}`], { stdio: 'ignore' });
+  }
+  const calls = callsBetween(before, await readCalls());
+  return { id: scenario.id, label: scenario.label, server, result, calls };
+}
+
+/**
+ * Starts a JFR recording of the bridge for one measured run, written to --profile/<scenario>.jfr when
+ * it stops. The profiling costs CPU, so figures of a profiled run are not comparable with others.
+ */
+function startRecording(pid, id) {
+  mkdirSync(options.profile, { recursive: true });
+  const file = join(options.profile, `${id}.jfr`);
+  execFileSync('jcmd', [String(pid), 'JFR.start', `name=${id}`, `settings=${options['profile-settings']}`, `filename=${file}`],
+    { stdio: 'ignore' });
+  return id;
+}
+
+function selected(scenario) {
+  return only === null || only.has(scenario.id);
+}
+
+function log(message) {
+  console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+}
