@@ -25,23 +25,56 @@ const WARM_POOL_SIZE = 2000;
 // default max-lifetime of 1 h.
 const ASSERTION_LIFETIME_SECONDS = 45 * 60;
 
-const { values: options } = parseArgs({
-  options: {
-    duration: { type: 'string', default: '10' },
-    warmup: { type: 'string', default: '3' },
-    'jit-warmup': { type: 'string', default: '20' },
-    connections: { type: 'string', default: '64' },
-    threads: { type: 'string', default: '2' },
-    only: { type: 'string' },
-    'no-baseline': { type: 'boolean', default: false },
-    'new-rate': { type: 'string', default: '10000' },
-    'jvm-flag': { type: 'string', multiple: true, default: [] },
-    keep: { type: 'boolean', default: false },
-    profile: { type: 'string' },
-    'profile-settings': { type: 'string', default: 'profile' },
-  },
-  strict: true,
-});
+const USAGE = `Usage: node bench/run.mjs [options]   (bench/run.sh packages the bridge first)
+  --duration S          seconds of each measured run (default 10)
+  --warmup S            seconds of warm-up before each measured run (default 3)
+  --jit-warmup S        seconds of mixed load per server before its first scenario (default 30)
+  --connections N       wrk connections (default 64)
+  --threads N           wrk threads (default 2)
+  --only ID,ID          run only these scenarios: trivial, trivial-rest, warm-rs256, warm-es256,
+                        warm-hs256, new, verify, userinfo, mix
+  --no-baseline         skip the Node baseline
+  --new-rate N          requests/s to sign new-identity assertions for (default 10000)
+  --jvm-flag FLAG       add a JVM flag after the Dockerfile's (repeatable)
+  --profile DIR         record a JFR file per bridge scenario into DIR (figures then not comparable)
+  --profile-settings F  JFR settings for --profile (default profile)
+  --nmt                 save the bridge's heap and native memory summary after the load
+  --keep                keep the run's temporary folder (keys, pools, logs)`;
+
+let options;
+try {
+  ({ values: options } = parseArgs({
+    options: {
+      duration: { type: 'string', default: '10' },
+      warmup: { type: 'string', default: '3' },
+      'jit-warmup': { type: 'string', default: '30' },
+      connections: { type: 'string', default: '64' },
+      threads: { type: 'string', default: '2' },
+      only: { type: 'string' },
+      'no-baseline': { type: 'boolean', default: false },
+      'new-rate': { type: 'string', default: '10000' },
+      'jvm-flag': { type: 'string', multiple: true, default: [] },
+      profile: { type: 'string' },
+      'profile-settings': { type: 'string', default: 'profile' },
+      nmt: { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+  }));
+  for (const name of ['duration', 'warmup', 'jit-warmup', 'connections', 'threads', 'new-rate']) {
+    if (!/^\d+$/.test(options[name])) {
+      throw new Error(`--${name} must be a whole number, got ${options[name]}`);
+    }
+  }
+} catch (error) {
+  console.error(`${error.message}\n${USAGE}`);
+  process.exit(2);
+}
+if (options.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 const load = {
   seconds: Number(options.duration),
   warmup: Number(options.warmup),
@@ -52,7 +85,8 @@ const load = {
 const only = options.only ? new Set(options.only.split(',')) : null;
 // Reactive call stacks are deeper than JFR's default of 64 frames.
 const profileFlags = options.profile ? ['-XX:FlightRecorderOptions:stackdepth=512'] : [];
-const jvmFlags = [...dockerfileJvmFlags(join(ROOT, 'Dockerfile')), ...options['jvm-flag'], ...profileFlags];
+const nmtFlags = options.nmt ? ['-XX:NativeMemoryTracking=summary'] : [];
+const jvmFlags = [...dockerfileJvmFlags(join(ROOT, 'Dockerfile')), ...options['jvm-flag'], ...profileFlags, ...nmtFlags];
 const appDir = join(ROOT, 'target', 'quarkus-app');
 const outDir = join(ROOT, 'target', 'bench');
 const dir = mkdtempSync(join(tmpdir(), 'bridge-bench-'));
@@ -93,6 +127,12 @@ async function main() {
   log('call-count checks');
   const checks = await callCountChecks(bridge.url, keys);
   const bridgeMemory = residentMemory(bridge.child.pid);
+  if (options.nmt) {
+    mkdirSync(outDir, { recursive: true });
+    const jcmd = (...command) => execFileSync('jcmd', [String(bridge.child.pid), ...command], { encoding: 'utf8' });
+    writeFileSync(join(outDir, 'native-memory.txt'), jcmd('GC.heap_info') + jcmd('VM.native_memory', 'summary'));
+    log('saved target/bench/native-memory.txt');
+  }
   if (baseline) {
     await warmUp('node', baseline.url, pools);
     for (const scenario of SCENARIOS.filter((s) => selected(s) && s.servers.includes('node'))) {

@@ -1,7 +1,7 @@
 // The benchmark's baseline: the small Node server a team would write instead of running the bridge.
 // POST /v1/assertions {"assertion": "<JWS>"} verifies the assertion with jose and then calls
 // ensurePlasmicAppUser from @plasmicapp/auth-api on every request, as that library is meant to be
-// used, and answers {"user": ..., "token": ...}. GET /calls returns how many ensure calls it made.
+// used, and returns {"user": ..., "token": ...}. GET /calls returns how many ensure calls it made.
 //
 //   BASELINE_CONFIG=/tmp/run/baseline.json node server.mjs
 //

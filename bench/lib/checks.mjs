@@ -8,8 +8,7 @@ import { bridgePlasmicCalls, callsBetween } from './counters.mjs';
 const ASSERTION_LIFETIME_SECONDS = 600;
 
 /**
- * Runs the three checks of the issue's call-count targets and returns one row per check with the
- * expected and the counted calls:
+ * Runs the call-count checks and returns one row per check with the expected and the counted calls:
  *  - `identities` new identities, exchanged with at most 32 requests at a time: one ensure call each;
  *  - the same identities again with fresh assertions: no ensure call;
  *  - `burst` concurrent exchanges of one new identity: one ensure call.

@@ -87,7 +87,7 @@ export function httpStatus(url) {
   });
 }
 
-/** Returns whether a Redis server answers PING on the port. */
+/** Returns whether a Redis server on the port replies +PONG to PING. */
 export function redisAnswers(port) {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1');

@@ -14,6 +14,12 @@ export const SCENARIOS = [
     servers: ['bridge'],
     plan: () => [{ kind: 'get', path: '/q/health/live' }],
   },
+  {
+    id: 'trivial-rest',
+    label: 'reference: CORS preflight through Quarkus REST (OPTIONS /api/v1/app-auth/userinfo)',
+    servers: ['bridge'],
+    plan: () => [{ kind: 'options', path: '/api/v1/app-auth/userinfo' }],
+  },
   ...['RS256', 'ES256', 'HS256'].map((alg) => ({
     id: `warm-${alg.toLowerCase()}`,
     label: `(a) exchange, identity already ensured, ${alg}`,
@@ -45,7 +51,7 @@ export const SCENARIOS = [
     plan: (pools, server, phase) => [
       { kind: 'verify', pool: pools.tokens, weight: 16 },
       { kind: 'exchange', pool: pools.warm.RS256, weight: 3 },
-      { kind: 'exchange', pool: pools.fresh(`${server}-mix-${phase}`, 1 / 20, phase), weight: 1, once: true },
+      { kind: 'exchange', pool: pools.fresh(`${server}-mix-${phase}`, 1 / 5, phase), weight: 1, once: true },
     ],
   },
 ];

@@ -7,6 +7,7 @@
 --                    verify|<pool file>|w            POST /v1/verify {"token": value}
 --                    plasmic_userinfo|<pool file>|w  GET /api/v1/app-auth/userinfo, token in its header
 --                    get|<path>|w                    GET path
+--                    options|<path>|w                OPTIONS path, as a CORS preflight
 --                  "once" marks a pool whose values must not repeat (new identities): each wrk thread
 --                  then takes its own share of the lines, and a thread that runs out counts a wrap.
 --   BENCH_THREADS  the -t value given to wrk.
@@ -49,6 +50,8 @@ local function build(kind, value, argument)
     return wrk.format("GET", "/api/v1/app-auth/userinfo", { ["x-plasmic-data-user-auth-token"] = value })
   elseif kind == "get" then
     return wrk.format("GET", argument)
+  elseif kind == "options" then
+    return wrk.format("OPTIONS", argument, { ["Origin"] = "https://app.example", ["Access-Control-Request-Method"] = "GET" })
   end
   error("unknown request kind " .. kind)
 end
@@ -68,7 +71,7 @@ function init(args)
       error("invalid step " .. spec)
     end
     local step = { kind = kind, argument = argument, once = flag == "once" }
-    if kind ~= "get" then
+    if kind ~= "get" and kind ~= "options" then
       -- Threads share a repeatable pool too, but start at different places in it.
       step.values = read_share(argument, step.once and thread_index or 0, step.once and count or 1)
       step.next = step.once and 1 or math.random(#step.values)

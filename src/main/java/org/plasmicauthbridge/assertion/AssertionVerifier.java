@@ -86,7 +86,7 @@ public class AssertionVerifier {
      */
     private static JwtClaims readClaims(JsonWebSignature jws) {
         try {
-            return JwtClaims.parse(jws.getUnverifiedPayload());
+            return ClaimSets.parse(jws.getUnverifiedPayload());
         } catch (Exception e) {
             throw reject(ErrorCode.INVALID_ASSERTION, "The assertion's payload is not a JSON claim set");
         }

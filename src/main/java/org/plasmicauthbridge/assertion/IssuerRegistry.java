@@ -65,17 +65,15 @@ public class IssuerRegistry {
                 problems.add("bridge.issuers." + name + ".issuer repeats the issuer of bridge.issuers." + earlier.name());
             }
         });
-        if (problems.isEmpty()) {
-            prepareEcdsaInBackground();
-        }
         return problems;
     }
 
     /**
-     * Registers BouncyCastle and converts the configured EC keys on a daemon thread when an issuer allows
-     * an ES algorithm. This takes about 0.2 s, which neither start-up nor the first ES sign-in then waits for.
+     * Registers BouncyCastle and converts the configured EC keys on a daemon thread after {@code delay},
+     * when an issuer allows an ES algorithm, so that an ES sign-in after that does not wait about 0.2 s
+     * for it. An ES sign-in before that prepares them itself.
      */
-    private void prepareEcdsaInBackground() {
+    public void prepareEcdsaInBackground(Duration delay) {
         List<TrustedIssuer> ecIssuers = byIssuer.values().stream()
                 .filter(issuer -> issuer.algorithms().stream().anyMatch(alg -> alg.startsWith("ES")))
                 .toList();
@@ -84,11 +82,14 @@ public class IssuerRegistry {
         }
         Thread thread = new Thread(() -> {
             try {
+                Thread.sleep(delay.toMillis());
                 EcdsaProvider.register();
                 ecIssuers.stream().flatMap(issuer -> issuer.keySources().stream())
                         .filter(StaticKeySource.class::isInstance)
                         .map(StaticKeySource.class::cast)
                         .forEach(StaticKeySource::prepare);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } catch (RuntimeException | Error e) {
                 Log.warnf("Preparing BouncyCastle for ES signatures failed (%s); the first ES sign-in tries again",
                         e.getClass().getSimpleName());

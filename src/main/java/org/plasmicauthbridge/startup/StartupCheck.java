@@ -3,11 +3,13 @@ package org.plasmicauthbridge.startup;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.plasmicauthbridge.assertion.IssuerRegistry;
@@ -22,6 +24,8 @@ import org.plasmicauthbridge.login.ProviderRegistry;
  */
 @Singleton
 public class StartupCheck {
+
+    private static final Duration ECDSA_PREPARATION_DELAY = Duration.ofSeconds(2);
 
     @Inject
     BridgeConfig config;
@@ -52,5 +56,13 @@ public class StartupCheck {
         Log.infof("plasmic-auth-bridge ready: %d app(s), %d issuer(s), %d sign-in provider(s), store %s, Plasmic at %s",
                 config.apps().size(), config.issuers().size(), config.providers().size(), config.store().type(),
                 config.plasmic().host());
+    }
+
+    /**
+     * Prepares ES verification shortly after the server listens. On a 2-core machine, doing it during
+     * start-up, or at once when the server listened, delayed the first 200 of /q/health/ready by 0.1 to 0.2 s.
+     */
+    void onListening(@Observes HttpServerStart event) {
+        issuers.prepareEcdsaInBackground(ECDSA_PREPARATION_DELAY);
     }
 }
