@@ -137,7 +137,7 @@ public class AssertionVerifier {
             throw reject(ErrorCode.INVALID_ASSERTION, "This issuer requires a jti claim");
         }
         if (jti != null && (jti.length() > 256 || jti.chars().anyMatch(Character::isISOControl))) {
-            throw reject(ErrorCode.INVALID_ASSERTION, "The jti claim is longer than 256 characters or holds control characters");
+            throw reject(ErrorCode.INVALID_ASSERTION, "The jti claim is longer than 256 characters or contains control characters");
         }
         Map<String, Object> values = claims.getClaimsMap();
         return new VerifiedAssertion(issuer, values, jti, Instant.ofEpochSecond(time.exp()));
@@ -145,9 +145,17 @@ public class AssertionVerifier {
 
     private static void checkAudience(BridgeConfig.Issuer rules, JwtClaims claims) {
         List<String> accepted = rules.audiences().orElse(List.of());
+        // RFC 7519 section 4.1.3: aud is one string or an array of strings.
         Object aud = claims.getClaimValue("aud");
-        List<?> given = aud instanceof List<?> list ? list : aud == null ? List.of() : List.of(aud);
-        if (given.stream().noneMatch(accepted::contains)) {
+        List<?> audiences;
+        if (aud instanceof List<?> list) {
+            audiences = list;
+        } else if (aud == null) {
+            audiences = List.of();
+        } else {
+            audiences = List.of(aud);
+        }
+        if (audiences.stream().noneMatch(accepted::contains)) {
             throw reject(ErrorCode.AUDIENCE_MISMATCH, "The assertion's aud names none of the accepted audiences");
         }
     }

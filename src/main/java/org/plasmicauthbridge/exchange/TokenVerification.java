@@ -3,6 +3,7 @@ package org.plasmicauthbridge.exchange;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -58,6 +59,16 @@ public class TokenVerification {
 
     private final SingleFlight<Outcome> flights = new SingleFlight<>();
 
+    /** The configured apps' project ids, read once instead of on every verify. */
+    private Set<String> projectIds;
+
+    @PostConstruct
+    void readProjectIds() {
+        projectIds = config.apps().values().stream()
+                .flatMap(app -> app.projectId().stream())
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
     public Uni<Outcome> verify(String token) {
         Optional<TokenClaims> claims = PlasmicTokens.read(token, config.limits().maxTokenChars());
         if (claims.isEmpty() || !knownApp(claims.get()) || !clock.instant().isBefore(claims.get().expiresAt())) {
@@ -105,9 +116,6 @@ public class TokenVerification {
 
     /** When apps name their Plasmic project ids, a token must belong to one of them. */
     private boolean knownApp(TokenClaims claims) {
-        Set<String> projectIds = config.apps().values().stream()
-                .flatMap(app -> app.projectId().stream())
-                .collect(Collectors.toSet());
         return projectIds.isEmpty() || projectIds.contains(claims.appId());
     }
 }

@@ -36,7 +36,7 @@ public final class IdentityMapper {
         }
         if (!isSafeIdentifier(id)) {
             throw new BridgeException(ErrorCode.IDENTITY_INVALID, "The claim " + rules.externalIdClaim()
-                    + " is longer than " + MAX_IDENTIFIER_LENGTH + " characters or holds control characters");
+                    + " is longer than " + MAX_IDENTIFIER_LENGTH + " characters or contains control characters");
         }
         return id;
     }
@@ -53,7 +53,7 @@ public final class IdentityMapper {
         }
         if (!isSafeIdentifier(address)) {
             throw new BridgeException(ErrorCode.EMAIL_INVALID, "The e-mail address is longer than "
-                    + MAX_IDENTIFIER_LENGTH + " characters or holds control characters");
+                    + MAX_IDENTIFIER_LENGTH + " characters or contains control characters");
         }
         String normalised = EmailAddresses.normalise(address).orElseThrow(() -> new BridgeException(
                 ErrorCode.EMAIL_INVALID, "The e-mail address must have exactly one @ between non-empty parts"));

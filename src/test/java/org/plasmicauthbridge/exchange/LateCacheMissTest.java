@@ -148,6 +148,7 @@ class LateCacheMissTest {
         verification.store = store;
         verification.plasmic = plasmic;
         verification.config = TestConfig.bridge(Map.of());
+        verification.readProjectIds();
         verification.metrics = new NoMetrics();
         String token = token(Duration.ofHours(1));
 
