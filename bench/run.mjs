@@ -38,6 +38,8 @@ const USAGE = `Usage: node bench/run.mjs [options]   (bench/run.sh packages the 
   --jvm-flag FLAG       add a JVM flag after the Dockerfile's (repeatable)
   --profile DIR         record a JFR file per bridge scenario into DIR (figures then not comparable)
   --profile-settings F  JFR settings for --profile (default profile)
+  --async-profiler LIB  with --profile: sample CPU with async-profiler (path to libasyncProfiler.so)
+                        instead of JFR, one collapsed-stack file per bridge scenario
   --nmt                 save the bridge's heap and native memory summary after the load
   --keep                keep the run's temporary folder (keys, pools, logs)`;
 
@@ -56,6 +58,7 @@ try {
       'jvm-flag': { type: 'string', multiple: true, default: [] },
       profile: { type: 'string' },
       'profile-settings': { type: 'string', default: 'profile' },
+      'async-profiler': { type: 'string' },
       nmt: { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -84,7 +87,10 @@ const load = {
 };
 const only = options.only ? new Set(options.only.split(',')) : null;
 // Reactive call stacks are deeper than JFR's default of 64 frames.
-const profileFlags = options.profile ? ['-XX:FlightRecorderOptions:stackdepth=512'] : [];
+// Without DebugNonSafepoints, samples of inlined code are attributed to the wrong method.
+const profileFlags = options.profile
+  ? ['-XX:FlightRecorderOptions:stackdepth=512', '-XX:+UnlockDiagnosticVMOptions', '-XX:+DebugNonSafepoints']
+  : [];
 const nmtFlags = options.nmt ? ['-XX:NativeMemoryTracking=summary'] : [];
 const jvmFlags = [...dockerfileJvmFlags(join(ROOT, 'Dockerfile')), ...options['jvm-flag'], ...profileFlags, ...nmtFlags];
 const appDir = join(ROOT, 'target', 'quarkus-app');
@@ -223,22 +229,31 @@ async function measure(scenario, server, target, pools, readCalls) {
   result.cpuUsPerRequest = ((cpuSeconds(target.child.pid) - cpuBefore) * 1e6) / result.requests;
   result.machineCpuUsPerRequest = ((machineBusySeconds() - machineBefore) * 1e6) / result.requests;
   if (recording) {
-    execFileSync('jcmd', [String(target.child.pid), 'JFR.stop', `name=${recording}`], { stdio: 'ignore' });
+    recording.stop();
   }
   const calls = callsBetween(before, await readCalls());
   return { id: scenario.id, label: scenario.label, server, result, calls };
 }
 
 /**
- * Starts a JFR recording of the bridge for one measured run, written to --profile/<scenario>.jfr when
- * it stops. The profiling costs CPU, so figures of a profiled run are not comparable with others.
+ * Starts a profile of the bridge for one measured run: a JFR recording written to
+ * --profile/<scenario>.jfr, or with --async-profiler, CPU samples written to
+ * --profile/<scenario>.collapsed (one stack a line, for flame graph tools). The profiling costs CPU,
+ * so figures of a profiled run are not comparable with others.
  */
 function startRecording(pid, id) {
   mkdirSync(options.profile, { recursive: true });
+  const jcmd = (...command) => execFileSync('jcmd', [String(pid), ...command], { stdio: 'ignore' });
+  const library = options['async-profiler'];
+  if (library) {
+    const file = join(options.profile, `${id}.collapsed`);
+    // jcmd would read the agent's name=value options as its own arguments unless they are quoted.
+    jcmd('JVMTI.agent_load', library, '"start,event=cpu,interval=1ms"');
+    return { stop: () => jcmd('JVMTI.agent_load', library, `"stop,collapsed,file=${file}"`) };
+  }
   const file = join(options.profile, `${id}.jfr`);
-  execFileSync('jcmd', [String(pid), 'JFR.start', `name=${id}`, `settings=${options['profile-settings']}`, `filename=${file}`],
-    { stdio: 'ignore' });
-  return id;
+  jcmd('JFR.start', `name=${id}`, `settings=${options['profile-settings']}`, `filename=${file}`);
+  return { stop: () => jcmd('JFR.stop', `name=${id}`) };
 }
 
 function selected(scenario) {
