@@ -287,6 +287,13 @@ public interface BridgeConfig {
         /** How long a verified token's user is reused without asking Plasmic again. */
         @WithDefault("60s")
         Duration verifyTtl();
+
+        /**
+         * How many ensure results, and separately how many verify results, each replica also keeps in
+         * its own memory, so that a hit needs no store round trip; 0 keeps none.
+         */
+        @WithDefault("10000")
+        int localMaxEntries();
     }
 
     interface Limits {

@@ -38,6 +38,9 @@ public final class ConfigChecker {
             problems.add("bridge.plasmic.breaker-failure-ratio must be above 0 and at most 1");
         }
         positive(problems, "bridge.cache.verify-ttl", config.cache().verifyTtl());
+        if (config.cache().localMaxEntries() < 0) {
+            problems.add("bridge.cache.local-max-entries must be 0 or more");
+        }
         if (config.cache().refreshMargin().isNegative() || config.cache().refreshMargin().compareTo(Duration.ofDays(6)) > 0) {
             problems.add("bridge.cache.refresh-margin must be between 0s and 6 days (Plasmic tokens live 7 days)");
         }

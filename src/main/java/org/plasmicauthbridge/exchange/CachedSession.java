@@ -8,14 +8,12 @@ import org.plasmicauthbridge.plasmic.PlasmicSession;
 import org.plasmicauthbridge.plasmic.PlasmicUser;
 
 /** The store's JSON form of a {@link PlasmicSession}. */
-final class CachedSession {
+final class CachedSession implements ReadThroughCache.Codec<PlasmicSession> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private CachedSession() {
-    }
-
-    static String write(PlasmicSession session) {
+    @Override
+    public String write(PlasmicSession session) {
         ObjectNode node = JSON.createObjectNode();
         node.put("token", session.token());
         node.put("expiresAt", session.expiresAt().getEpochSecond());
@@ -23,8 +21,8 @@ final class CachedSession {
         return node.toString();
     }
 
-    /** Returns the session, or null when the stored text cannot be read (it is then treated as a miss). */
-    static PlasmicSession read(String stored) {
+    @Override
+    public PlasmicSession read(String stored) {
         try {
             JsonNode node = JSON.readTree(stored);
             return new PlasmicSession(new PlasmicUser((ObjectNode) node.get("user")), node.get("token").asText(),

@@ -2,10 +2,10 @@ package org.plasmicauthbridge.exchange;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Duration;
 import org.plasmicauthbridge.config.AppRegistry.App;
 import org.plasmicauthbridge.config.BridgeConfig;
 import org.plasmicauthbridge.error.BridgeException;
@@ -19,8 +19,8 @@ import org.plasmicauthbridge.plasmic.PlasmicSession;
 import org.plasmicauthbridge.store.Store;
 
 /**
- * Ensures Plasmic users and reuses their tokens. A result is cached per app, identity and role until
- * the Plasmic token's {@code exp} minus the refresh margin, so repeated sign-ins of one user call
+ * Ensures Plasmic users and reuses their tokens. A result is cached per app, identity and role, in this
+ * process and in the store, until the Plasmic token's {@code exp} minus the refresh margin, so repeated sign-ins of one user call
  * Plasmic once per token lifetime; concurrent misses for one key share one call. The cache write
  * completes before the result is returned, so the next request on any replica finds it.
  */
@@ -41,41 +41,20 @@ public class UserTokenService {
 
     Clock clock = Clock.systemUTC();
 
-    private final SingleFlight<PlasmicSession> flights = new SingleFlight<>();
+    private ReadThroughCache<PlasmicSession> cache;
+
+    @PostConstruct
+    void createCache() {
+        cache = new ReadThroughCache<>("ensure", store, new CachedSession(),
+                session -> session.expiresAt().minus(config.cache().refreshMargin()),
+                () -> clock.instant(), metrics, config.cache().localMaxEntries());
+    }
 
     public Uni<PlasmicSession> ensure(App app, Identity identity) {
         String key = "ensure:" + app.name() + ":" + identity.kind() + ":" + Digests.sha256Hex(identity.value()) + ":"
                 + (identity.roleId() == null ? "" : Digests.sha256Hex(identity.roleId()));
-        return cached(key).flatMap(cached -> {
-            metrics.cacheLookup("ensure", cached != null);
-            if (cached != null) {
-                return Uni.createFrom().item(cached);
-            }
-            // A lookup can miss just before another request stores Plasmic's result and leaves the flight.
-            // Looking again inside the flight keeps the late request from calling Plasmic a second time.
-            return flights.run(key, () -> cached(key).flatMap(again -> again != null
-                    ? Uni.createFrom().item(again)
-                    : ensureAndCache(key, app, identity)));
-        });
-    }
-
-    /** Returns the stored session while it is usable, else null. */
-    private Uni<PlasmicSession> cached(String key) {
-        return store.get(key).map(stored -> {
-            PlasmicSession session = stored == null ? null : CachedSession.read(stored);
-            return session != null && usable(session) ? session : null;
-        });
-    }
-
-    private Uni<PlasmicSession> ensureAndCache(String key, App app, Identity identity) {
         EnsureRequest request = new EnsureRequest(identity.email(), identity.externalId(), identity.roleId());
-        return ensureWithRotation(app, request).flatMap(session -> {
-            Duration ttl = Duration.between(clock.instant(), session.expiresAt()).minus(config.cache().refreshMargin());
-            if (ttl.toSeconds() < 1) {
-                return Uni.createFrom().item(session);
-            }
-            return store.put(key, CachedSession.write(session), ttl).replaceWith(session);
-        });
+        return cache.get(key, () -> ensureWithRotation(app, request));
     }
 
     /**
@@ -94,9 +73,5 @@ public class UserTokenService {
                             + "accepted secret bridge.apps.%s.secret to finish the rotation", app.name(), app.name());
                     return plasmic.ensureUser(app.secondarySecret().get(), request);
                 });
-    }
-
-    private boolean usable(PlasmicSession session) {
-        return clock.instant().plus(config.cache().refreshMargin()).isBefore(session.expiresAt());
     }
 }

@@ -59,6 +59,13 @@ class ConfigValidationTest {
     }
 
     @Test
+    void negativeLocalCacheSizeRefused() {
+        Map<String, String> properties = valid();
+        properties.put("bridge.cache.local-max-entries", "-1");
+        assertThat(problems(properties, false)).anyMatch(p -> p.startsWith("bridge.cache.local-max-entries"));
+    }
+
+    @Test
     void noneInAnyCasingRefused() {
         for (String none : List.of("none", "NONE", "None")) {
             Map<String, String> properties = valid();

@@ -25,7 +25,6 @@ import org.plasmicauthbridge.plasmic.PlasmicSession;
 import org.plasmicauthbridge.plasmic.PlasmicUser;
 import org.plasmicauthbridge.plasmic.UserinfoResult;
 import org.plasmicauthbridge.store.MemoryStore;
-import org.plasmicauthbridge.store.Store;
 import org.plasmicauthbridge.testing.TestConfig;
 
 /**
@@ -37,46 +36,24 @@ class LateCacheMissTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A memory store whose next {@code get} returns the miss it read at once, but only when released. */
-    private static final class HeldLookupStore implements Store {
+    private static final class HeldLookupStore extends ForwardingStore {
 
-        final MemoryStore delegate = new MemoryStore(Clock.systemUTC(), 1000);
         final CompletableFuture<Void> release = new CompletableFuture<>();
         boolean holdNext = true;
 
+        HeldLookupStore() {
+            super(new MemoryStore(Clock.systemUTC(), 1000));
+        }
+
         @Override
         public Uni<String> get(String key) {
-            Uni<String> value = delegate.get(key);
+            Uni<String> value = super.get(key);
             if (!holdNext) {
                 return value;
             }
             holdNext = false;
             String early = value.await().indefinitely();
             return Uni.createFrom().completionStage(release).replaceWith(early);
-        }
-
-        @Override
-        public Uni<Boolean> putIfAbsent(String key, String value, Duration ttl) {
-            return delegate.putIfAbsent(key, value, ttl);
-        }
-
-        @Override
-        public Uni<Void> put(String key, String value, Duration ttl) {
-            return delegate.put(key, value, ttl);
-        }
-
-        @Override
-        public Uni<String> take(String key) {
-            return delegate.take(key);
-        }
-
-        @Override
-        public Uni<Boolean> delete(String key) {
-            return delegate.delete(key);
-        }
-
-        @Override
-        public Uni<Void> ping() {
-            return delegate.ping();
         }
     }
 
@@ -129,6 +106,7 @@ class LateCacheMissTest {
         service.plasmic = plasmic;
         service.config = TestConfig.bridge(Map.of());
         service.metrics = new NoMetrics();
+        service.createCache();
         App app = new App("main", "secret", Optional.empty(), Optional.empty());
         Identity identity = new Identity(IdentityKind.EMAIL, "late@example.com", null);
 
@@ -148,8 +126,8 @@ class LateCacheMissTest {
         verification.store = store;
         verification.plasmic = plasmic;
         verification.config = TestConfig.bridge(Map.of());
-        verification.readProjectIds();
         verification.metrics = new NoMetrics();
+        verification.init();
         String token = token(Duration.ofHours(1));
 
         CompletableFuture<TokenVerification.Outcome> late = verification.verify(token).subscribe().asCompletionStage();
