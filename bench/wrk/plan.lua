@@ -70,7 +70,7 @@ function init(args)
     if kind == nil then
       error("invalid step " .. spec)
     end
-    local step = { kind = kind, argument = argument, once = flag == "once" }
+    local step = { kind = kind, argument = argument, once = flag == "once", built = {} }
     if kind ~= "get" and kind ~= "options" then
       -- Threads share a repeatable pool too, but start at different places in it.
       step.values = read_share(argument, step.once and thread_index or 0, step.once and count or 1)
@@ -92,9 +92,10 @@ function request()
   position = position % #schedule + 1
   local step = steps[schedule[position]]
   if step.values == nil then
-    return build(step.kind, nil, step.argument)
+    step.request = step.request or build(step.kind, nil, step.argument)
+    return step.request
   end
-  local value = step.values[step.next]
+  local index = step.next
   step.next = step.next + 1
   if step.next > #step.values then
     step.next = 1
@@ -102,7 +103,17 @@ function request()
       wrapped = wrapped + 1
     end
   end
-  return build(step.kind, value, step.argument)
+  if step.once then
+    return build(step.kind, step.values[index], step.argument)
+  end
+  -- A repeatable value's request is built once and reused, so that wrk spends less of the shared
+  -- cores on formatting requests.
+  local built = step.built[index]
+  if built == nil then
+    built = build(step.kind, step.values[index], step.argument)
+    step.built[index] = built
+  end
+  return built
 end
 
 function done(summary, latency, requests)

@@ -103,7 +103,7 @@ public class AssertionVerifier {
 
     private static void verifySignature(JsonWebSignature jws, String alg, List<List<JsonWebKey>> keyLists) {
         jws.setAlgorithmConstraints(new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, alg));
-        EcdsaProvider.configure(jws, alg);
+        SignatureProviders.current().configure(jws, alg);
         for (List<JsonWebKey> keys : keyLists) {
             for (JsonWebKey key : keys) {
                 try {

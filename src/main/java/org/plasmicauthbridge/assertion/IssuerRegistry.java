@@ -53,6 +53,7 @@ public class IssuerRegistry {
     /** Builds the registry; returns the configuration problems found, empty when all is well. */
     public synchronized List<String> build(Clock clock, boolean production) {
         this.production = production;
+        SignatureProviders.allowNative(config.crypto().nativeProvider());
         List<String> problems = new ArrayList<>();
         byIssuer.clear();
         config.issuers().forEach((name, issuer) -> {
@@ -69,32 +70,32 @@ public class IssuerRegistry {
     }
 
     /**
-     * Registers BouncyCastle and converts the configured EC keys on a daemon thread after {@code delay},
-     * when an issuer allows an ES algorithm, so that an ES sign-in after that does not wait about 0.2 s
-     * for it. An ES sign-in before that prepares them itself.
+     * Chooses the signature providers and converts the configured public keys on a daemon thread after
+     * {@code delay}, when an issuer allows an RS or ES algorithm, so that a sign-in after that does not
+     * wait 0.2 to 0.3 s for them. A sign-in before that prepares them itself.
      */
-    public void prepareEcdsaInBackground(Duration delay) {
-        List<TrustedIssuer> ecIssuers = byIssuer.values().stream()
-                .filter(issuer -> issuer.algorithms().stream().anyMatch(alg -> alg.startsWith("ES")))
+    public void prepareProvidersInBackground(Duration delay) {
+        List<TrustedIssuer> keyIssuers = byIssuer.values().stream()
+                .filter(issuer -> issuer.algorithms().stream().anyMatch(alg -> alg.startsWith("ES") || alg.startsWith("RS")))
                 .toList();
-        if (ecIssuers.isEmpty()) {
+        if (keyIssuers.isEmpty()) {
             return;
         }
         Thread thread = new Thread(() -> {
             try {
                 Thread.sleep(delay.toMillis());
-                EcdsaProvider.register();
-                ecIssuers.stream().flatMap(issuer -> issuer.keySources().stream())
+                SignatureProviders.current();
+                keyIssuers.stream().flatMap(issuer -> issuer.keySources().stream())
                         .filter(StaticKeySource.class::isInstance)
                         .map(StaticKeySource.class::cast)
                         .forEach(StaticKeySource::prepare);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException | Error e) {
-                Log.warnf("Preparing BouncyCastle for ES signatures failed (%s); the first ES sign-in tries again",
+                Log.warnf("Preparing the signature providers failed (%s); the first sign-in tries again",
                         e.getClass().getSimpleName());
             }
-        }, "ecdsa-provider-setup");
+        }, "signature-provider-setup");
         thread.setDaemon(true);
         thread.start();
     }

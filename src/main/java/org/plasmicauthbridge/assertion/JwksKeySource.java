@@ -152,7 +152,7 @@ final class JwksKeySource implements KeySource {
                 continue;
             }
             try {
-                keys.add(EcdsaProvider.jwk(member));
+                keys.add(SignatureProviders.current().jwk(member));
             } catch (Exception e) {
                 Log.warnf("JWKS of issuer %s: ignoring key kid=%s because it cannot be read", issuerName, kid);
             }

@@ -6,9 +6,9 @@ import java.util.List;
 import org.jose4j.jwk.JsonWebKey;
 
 /**
- * Keys given in the configuration: a PEM public key or an HMAC secret. EC keys are converted for
- * {@link EcdsaProvider} on first use, or earlier by {@link #prepare()}, rather than while the bridge
- * starts.
+ * Keys given in the configuration: a PEM public key or an HMAC secret. EC and RSA keys are converted
+ * for the {@link SignatureProviders} on first use, or earlier by {@link #prepare()}, rather than while
+ * the bridge starts.
  */
 final class StaticKeySource implements KeySource {
 
@@ -24,7 +24,7 @@ final class StaticKeySource implements KeySource {
         return Uni.createFrom().item(() -> verificationKeys().stream().filter(key -> Algorithms.fits(key, alg)).toList());
     }
 
-    /** Converts the EC keys now, so that the first ES verification does not wait for BouncyCastle. */
+    /** Converts the keys now, so that the first verification does not wait for the signature providers. */
     void prepare() {
         verificationKeys();
     }
@@ -45,10 +45,10 @@ final class StaticKeySource implements KeySource {
 
     private static JsonWebKey convert(JsonWebKey key) {
         try {
-            return EcdsaProvider.forVerification(key);
+            return SignatureProviders.current().forVerification(key);
         } catch (Exception e) {
             // The key was read and checked at start-up, so this is a broken JVM setup, not bad input.
-            throw new IllegalStateException("Converting an EC key for BouncyCastle failed: " + e.getClass().getSimpleName(), e);
+            throw new IllegalStateException("Converting a public key for its signature provider failed: " + e.getClass().getSimpleName(), e);
         }
     }
 }

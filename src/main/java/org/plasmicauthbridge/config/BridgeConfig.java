@@ -51,6 +51,9 @@ public interface BridgeConfig {
     /** Size limits of requests. */
     Limits limits();
 
+    /** Cryptography providers. */
+    Crypto crypto();
+
     /** The built-in Plasmic emulator, for development and tests only. */
     Emulator emulator();
 
@@ -294,6 +297,15 @@ public interface BridgeConfig {
          */
         @WithDefault("10000")
         int localMaxEntries();
+    }
+
+    interface Crypto {
+        /**
+         * Verifies RS and ES signatures with the Amazon Corretto Crypto Provider (native code) when it
+         * loads on this machine; false keeps them on the JDK and BouncyCastle.
+         */
+        @WithDefault("true")
+        boolean nativeProvider();
     }
 
     interface Limits {
