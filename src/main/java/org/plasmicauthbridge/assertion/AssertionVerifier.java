@@ -7,11 +7,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jca.ProviderContext;
+import org.jose4j.jwa.AlgorithmFactoryFactory;
 import org.jose4j.jwk.JsonWebKey;
-import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jws.JsonWebSignatureAlgorithm;
 import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwx.JsonWebStructure;
 import org.plasmicauthbridge.config.BridgeConfig;
 import org.plasmicauthbridge.error.BridgeException;
 import org.plasmicauthbridge.error.ErrorCode;
@@ -40,7 +40,7 @@ public class AssertionVerifier {
     }
 
     private Uni<VerifiedAssertion> verifyParsed(String compact) {
-        JsonWebSignature jws = parse(compact);
+        CompactJws jws = parse(compact);
         JwtClaims claims = readClaims(jws);
         TrustedIssuer issuer = selectIssuer(claims);
         return Uni.createFrom().deferred(() -> verifyForIssuer(jws, claims, issuer))
@@ -48,12 +48,12 @@ public class AssertionVerifier {
                 .transform(failure -> ((BridgeException) failure).forIssuer(issuer.name()));
     }
 
-    private Uni<VerifiedAssertion> verifyForIssuer(JsonWebSignature jws, JwtClaims claims, TrustedIssuer issuer) {
-        String alg = jws.getAlgorithmHeaderValue();
-        if (alg == null || !issuer.algorithms().contains(alg)) {
+    private Uni<VerifiedAssertion> verifyForIssuer(CompactJws jws, JwtClaims claims, TrustedIssuer issuer) {
+        String alg = jws.alg();
+        if (!issuer.algorithms().contains(alg)) {
             throw reject(ErrorCode.ALGORITHM_NOT_ALLOWED, "The algorithm is not allowed for this issuer");
         }
-        String kid = jws.getKeyIdHeaderValue();
+        String kid = jws.kid();
         return Uni.join().all(issuer.keySources().stream().map(source -> source.candidates(kid, alg)).toList())
                 .andFailFast()
                 .map(keyLists -> {
@@ -62,7 +62,7 @@ public class AssertionVerifier {
                 });
     }
 
-    private JsonWebSignature parse(String compact) {
+    private CompactJws parse(String compact) {
         int maxChars = config.limits().maxTokenChars();
         if (compact == null || compact.isBlank()) {
             throw reject(ErrorCode.INVALID_ASSERTION, "The assertion is empty");
@@ -71,22 +71,20 @@ public class AssertionVerifier {
             throw reject(ErrorCode.INVALID_ASSERTION, "The assertion is longer than " + maxChars + " characters");
         }
         try {
-            if (JsonWebStructure.fromCompactSerialization(compact) instanceof JsonWebSignature jws) {
-                return jws;
-            }
+            return CompactJws.parse(compact);
         } catch (Exception e) {
-            // jose4j messages may quote the input: only the fact of the failure is kept
+            // Jackson's messages may quote the input: only the fact of the failure is kept
+            throw reject(ErrorCode.INVALID_ASSERTION, "The assertion is not a compact JWS");
         }
-        throw reject(ErrorCode.INVALID_ASSERTION, "The assertion is not a compact JWS");
     }
 
     /**
      * Parses the claim set once, before the signature is checked: its {@code iss} selects the issuer, and
      * the other claims are read only after the signature has verified.
      */
-    private static JwtClaims readClaims(JsonWebSignature jws) {
+    private static JwtClaims readClaims(CompactJws jws) {
         try {
-            return ClaimSets.parse(jws.getUnverifiedPayload());
+            return ClaimSets.parse(jws.payload());
         } catch (Exception e) {
             throw reject(ErrorCode.INVALID_ASSERTION, "The assertion's payload is not a JSON claim set");
         }
@@ -101,14 +99,19 @@ public class AssertionVerifier {
                 .orElseThrow(() -> reject(ErrorCode.UNTRUSTED_ISSUER, "The issuer is not trusted"));
     }
 
-    private static void verifySignature(JsonWebSignature jws, String alg, List<List<JsonWebKey>> keyLists) {
-        jws.setAlgorithmConstraints(new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, alg));
-        SignatureProviders.current().configure(jws, alg);
+    private static void verifySignature(CompactJws jws, String alg, List<List<JsonWebKey>> keyLists) {
+        JsonWebSignatureAlgorithm algorithm;
+        try {
+            algorithm = AlgorithmFactoryFactory.getInstance().getJwsAlgorithmFactory().getAlgorithm(alg);
+        } catch (Exception e) {
+            throw reject(ErrorCode.ALGORITHM_NOT_ALLOWED, "The algorithm is not supported");
+        }
+        ProviderContext providers = SignatureProviders.current().contextFor(alg);
         for (List<JsonWebKey> keys : keyLists) {
             for (JsonWebKey key : keys) {
                 try {
-                    jws.setKey(key.getKey());
-                    if (jws.verifySignature()) {
+                    algorithm.validateVerificationKey(key.getKey());
+                    if (algorithm.verifySignature(jws.signature(), key.getKey(), jws.signingInput(), providers)) {
                         return;
                     }
                 } catch (Exception e) {

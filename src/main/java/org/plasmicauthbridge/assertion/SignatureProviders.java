@@ -16,7 +16,6 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.jose4j.jca.ProviderContext;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.PublicJsonWebKey;
-import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.lang.JoseException;
 
 /**
@@ -42,6 +41,9 @@ import org.jose4j.lang.JoseException;
  */
 final class SignatureProviders {
 
+    /** A context that names no provider, so the JVM's preferred one is used. */
+    private static final ProviderContext JDK = new ProviderContext();
+
     private static volatile boolean nativeAllowed = true;
     private static volatile SignatureProviders current;
 
@@ -57,8 +59,8 @@ final class SignatureProviders {
         this.description = description;
         this.rsaProvider = rsaProvider;
         this.ecProvider = ecProvider;
-        this.rsaContext = contextFor(rsaProvider);
-        this.ecContext = contextFor(ecProvider);
+        this.rsaContext = providerContext(rsaProvider);
+        this.ecContext = providerContext(ecProvider);
     }
 
     /** Sets whether the native provider may be used; read when the providers are first chosen. */
@@ -113,21 +115,18 @@ final class SignatureProviders {
         return provider.getName();
     }
 
-    private static ProviderContext contextFor(String provider) {
+    private static ProviderContext providerContext(String provider) {
         if (provider == null) {
-            return null;
+            return JDK;
         }
         ProviderContext context = new ProviderContext();
         context.getSuppliedKeyProviderContext().setSignatureProvider(provider);
         return context;
     }
 
-    /** Lets the chosen provider verify the signature of an RS or ES algorithm; others keep the JDK's providers. */
-    void configure(JsonWebSignature jws, String alg) {
-        ProviderContext context = alg.startsWith("ES") ? ecContext : alg.startsWith("RS") ? rsaContext : null;
-        if (context != null) {
-            jws.setProviderContext(context);
-        }
+    /** Returns the provider context that verifies signatures of the algorithm: the chosen provider for RS and ES, else the JDK's. */
+    ProviderContext contextFor(String alg) {
+        return alg.startsWith("ES") ? ecContext : alg.startsWith("RS") ? rsaContext : JDK;
     }
 
     /** Returns the JWK with its EC or RSA key converted to a key of the chosen provider; any other JWK unchanged. */

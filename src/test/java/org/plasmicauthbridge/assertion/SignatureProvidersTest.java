@@ -42,7 +42,7 @@ class SignatureProvidersTest {
 
     private static boolean verifies(SignatureProviders providers, String compact, PublicKey key) throws Exception {
         JsonWebSignature jws = (JsonWebSignature) JsonWebSignature.fromCompactSerialization(compact);
-        providers.configure(jws, jws.getAlgorithmHeaderValue());
+        jws.setProviderContext(providers.contextFor(jws.getAlgorithmHeaderValue()));
         jws.setKey(key);
         return jws.verifySignature();
     }
