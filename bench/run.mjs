@@ -12,7 +12,7 @@ import { callCountChecks } from './lib/checks.mjs';
 import { postJson, runLimited } from './lib/client.mjs';
 import { baselinePlasmicCalls, bridgePlasmicCalls, callsBetween } from './lib/counters.mjs';
 import { runWrk } from './lib/load.mjs';
-import { dockerfileJvmFlags, machineState } from './lib/machine.mjs';
+import { dockerfileEnv, dockerfileJvmFlags, machineState } from './lib/machine.mjs';
 import { cpuSeconds, machineBusySeconds, residentMemory, stopAll } from './lib/processes.mjs';
 import { formatReport } from './lib/report.mjs';
 import { SCENARIOS, jitWarmupPlan } from './lib/scenarios.mjs';
@@ -93,6 +93,7 @@ const profileFlags = options.profile
   : [];
 const nmtFlags = options.nmt ? ['-XX:NativeMemoryTracking=summary'] : [];
 const jvmFlags = [...dockerfileJvmFlags(join(ROOT, 'Dockerfile')), ...options['jvm-flag'], ...profileFlags, ...nmtFlags];
+const jvmEnv = dockerfileEnv(join(ROOT, 'Dockerfile'));
 const appDir = join(ROOT, 'target', 'quarkus-app');
 const outDir = join(ROOT, 'target', 'bench');
 const dir = mkdtempSync(join(tmpdir(), 'bridge-bench-'));
@@ -118,7 +119,8 @@ async function main() {
 
   const redis = await startRedis(dir);
   const emulator = await startEmulator(dir, appDir, appSecretFile, secret);
-  const bridge = await startBridge(dir, appDir, { redisPort: redis.port, emulator, keys, jvmFlags });
+  const bridgeFlags = withClassArchive(jvmFlags, dir);
+  const bridge = await startBridge(dir, appDir, { redisPort: redis.port, emulator, keys, jvmFlags: bridgeFlags, env: jvmEnv });
   log(`bridge ready in ${bridge.readyMs.toFixed(0)} ms at ${bridge.url}`);
   const wantsBaseline = !options['no-baseline'] && SCENARIOS.some((s) => selected(s) && s.servers.includes('node'));
   const baseline = wantsBaseline ? await startBaseline(dir, join(ROOT, 'bench', 'baseline'), { emulator, keys }) : null;
@@ -153,7 +155,7 @@ async function main() {
     machineAfter: machineState(ownPids),
     scenarios,
     checks,
-    bridge: { readyMs: bridge.readyMs, quarkusStartedMs: bridge.quarkusStartedMs, memory: bridgeMemory, jvmFlags },
+    bridge: { readyMs: bridge.readyMs, quarkusStartedMs: bridge.quarkusStartedMs, memory: bridgeMemory, jvmFlags, jvmEnv },
     baselineMemory: baseline ? residentMemory(baseline.child.pid) : null,
   };
   const report = formatReport(run);
@@ -254,6 +256,23 @@ function startRecording(pid, id) {
   const file = join(options.profile, `${id}.jfr`);
   jcmd('JFR.start', `name=${id}`, `settings=${options['profile-settings']}`, `filename=${file}`);
   return { stop: () => jcmd('JFR.stop', `name=${id}`) };
+}
+
+/**
+ * When the image's flags name a class archive (-XX:SharedArchiveFile=), records one as the image build
+ * does, with docker/record-class-archive.sh and the same JVM flags, and points the flag at it.
+ */
+function withClassArchive(flags, folder) {
+  const index = flags.findIndex((flag) => flag.startsWith('-XX:SharedArchiveFile='));
+  if (index < 0) {
+    return flags;
+  }
+  const archive = join(folder, 'app-cds.jsa');
+  const others = flags.filter((_, i) => i !== index);
+  log('recording the class archive with a training run');
+  execFileSync('sh', [join(ROOT, 'docker', 'record-class-archive.sh'), archive, ...others],
+    { cwd: appDir, stdio: 'ignore' });
+  return flags.map((flag, i) => (i === index ? `-XX:SharedArchiveFile=${archive}` : flag));
 }
 
 function selected(scenario) {

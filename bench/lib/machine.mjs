@@ -12,6 +12,18 @@ export function machineState(ownPids = []) {
     + `load average ${load}; other processes above 5% CPU: ${busy.length ? busy.join(', ') : 'none'}`;
 }
 
+/** Returns the environment variables that the container image sets: its ENV NAME=value lines. */
+export function dockerfileEnv(dockerfile) {
+  const env = {};
+  for (const line of readFileSync(dockerfile, 'utf8').split('\n')) {
+    const match = /^ENV\s+([A-Za-z_][A-Za-z0-9_]*)=(\S*)\s*$/.exec(line);
+    if (match) {
+      env[match[1]] = match[2];
+    }
+  }
+  return env;
+}
+
 /** Returns the JVM flags of the container image: the ENTRYPOINT's arguments between "java" and "-jar". */
 export function dockerfileJvmFlags(dockerfile) {
   const line = readFileSync(dockerfile, 'utf8').split('\n').find((text) => text.startsWith('ENTRYPOINT'));

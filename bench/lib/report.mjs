@@ -67,6 +67,7 @@ function processTable(run) {
     `| resident memory (VmRSS) after the load | ${fixed(b.memory.rssKib / MIB, 1)} MiB |`,
     `| peak resident memory (VmHWM) | ${fixed(b.memory.peakKib / MIB, 1)} MiB |`,
     `| JVM flags | \`${b.jvmFlags.join(' ')}\` |`,
+    `| environment | \`${Object.entries(b.jvmEnv ?? {}).map(([name, value]) => `${name}=${value}`).join(' ') || '–'}\` |`,
     `| Node baseline resident memory after the load | ${run.baselineMemory ? `${fixed(run.baselineMemory.rssKib / MIB, 1)} MiB` : '–'} |`,
   ].join('\n');
 }

@@ -39,7 +39,7 @@ export async function startEmulator(dir, appDir, appSecretFile, secret) {
  * file with one app and one issuer per algorithm. Returns its start-up time: from spawning the
  * process to the first 200 of /q/health/ready, polled every 10 ms, and Quarkus's own "started in".
  */
-export async function startBridge(dir, appDir, { redisPort, emulator, keys, jvmFlags }) {
+export async function startBridge(dir, appDir, { redisPort, emulator, keys, jvmFlags, env = {} }) {
   const port = await freePort();
   const properties = [
     'quarkus.http.host=127.0.0.1',
@@ -65,8 +65,11 @@ export async function startBridge(dir, appDir, { redisPort, emulator, keys, jvmF
 
   const url = `http://127.0.0.1:${port}`;
   const startedAt = performance.now();
-  const child = start('bridge', 'java', [...jvmFlags, '-jar', join(appDir, 'quarkus-run.jar')], {
-    env: { QUARKUS_CONFIG_LOCATIONS: configFile },
+  // Started from its own folder with a relative jar path, as in the image: a class archive records
+  // the class path as it was given and is only used with the same one.
+  const child = start('bridge', 'java', [...jvmFlags, '-jar', 'quarkus-run.jar'], {
+    cwd: appDir,
+    env: { ...env, QUARKUS_CONFIG_LOCATIONS: configFile },
     logFile: join(dir, 'bridge.log'),
   });
   await waitFor(child, 'a 200 from /q/health/ready', async () => (await httpStatus(`${url}/q/health/ready`)) === 200);

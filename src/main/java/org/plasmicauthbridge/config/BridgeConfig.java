@@ -54,6 +54,13 @@ public interface BridgeConfig {
     /** Cryptography providers. */
     Crypto crypto();
 
+    /**
+     * Stops the bridge as soon as it listens. The container build uses it for a training run that
+     * records the classes of start-up in an AppCDS archive.
+     */
+    @WithDefault("false")
+    boolean exitAfterStart();
+
     /** The built-in Plasmic emulator, for development and tests only. */
     Emulator emulator();
 

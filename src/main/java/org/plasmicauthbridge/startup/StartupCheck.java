@@ -1,11 +1,13 @@
 package org.plasmicauthbridge.startup;
 
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -59,10 +61,16 @@ public class StartupCheck {
     }
 
     /**
-     * Prepares RS and ES verification shortly after the server listens. On a 2-core machine, doing it during
+     * Prepares RS and ES verification shortly after the server listens. Quarkus fires this event
+     * asynchronously, so only an asynchronous observer sees it. On a 2-core machine, doing it during
      * start-up, or at once when the server listened, delayed the first 200 of /q/health/ready by 0.1 to 0.2 s.
      */
-    void onListening(@Observes HttpServerStart event) {
+    void onListening(@ObservesAsync HttpServerStart event) {
+        if (config.exitAfterStart()) {
+            Log.info("Stopping after start-up, as bridge.exit-after-start asks");
+            Quarkus.asyncExit(0);
+            return;
+        }
         issuers.prepareProvidersInBackground(PROVIDER_PREPARATION_DELAY);
     }
 }

@@ -32,6 +32,18 @@ final class BridgeProcess implements AutoCloseable {
     }
 
     static BridgeProcess start(Map<String, String> config) throws IOException, InterruptedException {
+        return start(config, List.of());
+    }
+
+    /** Starts the bridge with extra JVM flags and waits until it is ready. */
+    static BridgeProcess start(Map<String, String> config, List<String> jvmFlags) throws IOException, InterruptedException {
+        BridgeProcess bridge = launch(config, jvmFlags);
+        bridge.awaitReady(Duration.ofSeconds(60));
+        return bridge;
+    }
+
+    /** Starts the bridge without waiting for it. */
+    static BridgeProcess launch(Map<String, String> config, List<String> jvmFlags) throws IOException {
         Path appDir = Path.of(System.getProperty("bridge.app.dir", "target/quarkus-app"));
         Path jar = appDir.resolve("quarkus-run.jar");
         if (!Files.exists(jar)) {
@@ -40,6 +52,7 @@ final class BridgeProcess implements AutoCloseable {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmFlags);
         command.add("-Dquarkus.http.port=" + port);
         command.add("-Dquarkus.http.host=127.0.0.1");
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
@@ -47,9 +60,15 @@ final class BridgeProcess implements AutoCloseable {
         command.add(jar.toString());
         Path log = Files.createTempFile("bridge-" + port, ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        BridgeProcess bridge = new BridgeProcess(process, port, log);
-        bridge.awaitReady(Duration.ofSeconds(60));
-        return bridge;
+        return new BridgeProcess(process, port, log);
+    }
+
+    /** Waits for the process to exit by itself and returns its exit code, or fails after {@code limit}. */
+    int awaitExit(Duration limit) throws IOException, InterruptedException {
+        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("the bridge did not exit within " + limit + ":\n" + log());
+        }
+        return process.exitValue();
     }
 
     String baseUrl() {
