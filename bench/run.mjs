@@ -29,6 +29,7 @@ const USAGE = `Usage: node bench/run.mjs [options]   (bench/run.sh packages the 
   --duration S          seconds of each measured run (default 10)
   --warmup S            seconds of warm-up before each measured run (default 3)
   --jit-warmup S        seconds of mixed load per server before its first scenario (default 30)
+  --settle S            seconds the bridge idles after the load before its memory is read again (default 10)
   --connections N       wrk connections (default 64)
   --threads N           wrk threads (default 2)
   --only ID,ID          run only these scenarios: trivial, trivial-rest, warm-rs256, warm-es256,
@@ -40,7 +41,7 @@ const USAGE = `Usage: node bench/run.mjs [options]   (bench/run.sh packages the 
   --profile-settings F  JFR settings for --profile (default profile)
   --async-profiler LIB  with --profile: sample CPU with async-profiler (path to libasyncProfiler.so)
                         instead of JFR, one collapsed-stack file per bridge scenario
-  --nmt                 save the bridge's heap and native memory summary after the load
+  --nmt                 save the bridge's heap and native memory summary and its mappings (pmap) after the load
   --keep                keep the run's temporary folder (keys, pools, logs)`;
 
 let options;
@@ -50,6 +51,7 @@ try {
       duration: { type: 'string', default: '10' },
       warmup: { type: 'string', default: '3' },
       'jit-warmup': { type: 'string', default: '30' },
+      settle: { type: 'string', default: '10' },
       connections: { type: 'string', default: '64' },
       threads: { type: 'string', default: '2' },
       only: { type: 'string' },
@@ -65,7 +67,7 @@ try {
     },
     strict: true,
   }));
-  for (const name of ['duration', 'warmup', 'jit-warmup', 'connections', 'threads', 'new-rate']) {
+  for (const name of ['duration', 'warmup', 'jit-warmup', 'settle', 'connections', 'threads', 'new-rate']) {
     if (!/^\d+$/.test(options[name])) {
       throw new Error(`--${name} must be a whole number, got ${options[name]}`);
     }
@@ -82,6 +84,7 @@ const load = {
   seconds: Number(options.duration),
   warmup: Number(options.warmup),
   jitWarmup: Number(options['jit-warmup']),
+  settle: Number(options.settle),
   connections: Number(options.connections),
   threads: Number(options.threads),
 };
@@ -135,10 +138,17 @@ async function main() {
   log('call-count checks');
   const checks = await callCountChecks(bridge.url, keys);
   const bridgeMemory = residentMemory(bridge.child.pid);
+  if (load.settle > 0) {
+    log(`idle for ${load.settle} s, then memory again`);
+    await new Promise((resolve) => setTimeout(resolve, load.settle * 1000));
+    bridgeMemory.settledRssKib = residentMemory(bridge.child.pid).rssKib;
+  }
   if (options.nmt) {
     mkdirSync(outDir, { recursive: true });
     const jcmd = (...command) => execFileSync('jcmd', [String(bridge.child.pid), ...command], { encoding: 'utf8' });
     writeFileSync(join(outDir, 'native-memory.txt'), jcmd('GC.heap_info') + jcmd('VM.native_memory', 'summary'));
+    // The resident part of every mapping, which also shows what Native Memory Tracking does not see.
+    writeFileSync(join(outDir, 'mappings.txt'), execFileSync('pmap', ['-x', String(bridge.child.pid)], { encoding: 'utf8' }));
     log('saved target/bench/native-memory.txt');
   }
   if (baseline) {
@@ -157,6 +167,7 @@ async function main() {
     checks,
     bridge: { readyMs: bridge.readyMs, quarkusStartedMs: bridge.quarkusStartedMs, memory: bridgeMemory, jvmFlags, jvmEnv },
     baselineMemory: baseline ? residentMemory(baseline.child.pid) : null,
+    settleSeconds: load.settle,
   };
   const report = formatReport(run);
   console.log('\n' + report);

@@ -65,6 +65,7 @@ function processTable(run) {
     `| start-up, process start to first 200 of /q/health/ready | ${fixed(b.readyMs, 0)} ms |`,
     `| start-up, Quarkus's "started in" | ${b.quarkusStartedMs === null ? 'not logged' : `${fixed(b.quarkusStartedMs, 0)} ms`} |`,
     `| resident memory (VmRSS) after the load | ${fixed(b.memory.rssKib / MIB, 1)} MiB |`,
+    `| resident memory after ${run.settleSeconds ?? 0} s idle | ${b.memory.settledRssKib ? `${fixed(b.memory.settledRssKib / MIB, 1)} MiB` : '–'} |`,
     `| peak resident memory (VmHWM) | ${fixed(b.memory.peakKib / MIB, 1)} MiB |`,
     `| JVM flags | \`${b.jvmFlags.join(' ')}\` |`,
     `| environment | \`${Object.entries(b.jvmEnv ?? {}).map(([name, value]) => `${name}=${value}`).join(' ') || '–'}\` |`,
