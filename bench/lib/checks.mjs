@@ -15,6 +15,7 @@ const ASSERTION_LIFETIME_SECONDS = 600;
  * A fourth row counts the userinfo calls of `burst` concurrent verifies of one never-verified token.
  */
 export async function callCountChecks(bridgeUrl, keys, { identities = 500, burst = 100 } = {}) {
+  await quiet(bridgeUrl);
   const runId = randomUUID().slice(0, 8);
   const emails = Array.from({ length: identities }, (_, i) => `check-${runId}-${i}@bench.example`);
   const exchange = (email) => postJson(`${bridgeUrl}/v1/assertions`, {
@@ -38,6 +39,25 @@ export async function callCountChecks(bridgeUrl, keys, { identities = 500, burst
   const verifies = await counted(bridgeUrl, () => Promise.all(Array.from({ length: burst }, () => postJson(`${bridgeUrl}/v1/verify`, { token }))));
   rows.push(row(`${burst} concurrent verifies of one new token`, 'userinfo', 1, verifies));
   return rows;
+}
+
+/**
+ * Waits until the bridge's count of Plasmic calls stops moving: requests that wrk left in flight can
+ * still be waiting for Plasmic, and their calls must not be counted by the first check.
+ */
+async function quiet(bridgeUrl, { intervalMs = 500, limitMs = 30000 } = {}) {
+  const total = (calls) => Object.values(calls).reduce((sum, count) => sum + count, 0);
+  const deadline = Date.now() + limitMs;
+  let last = total(await bridgePlasmicCalls(bridgeUrl));
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    const now = total(await bridgePlasmicCalls(bridgeUrl));
+    if (now === last) {
+      return;
+    }
+    last = now;
+  }
+  throw new Error(`the bridge still called Plasmic ${limitMs / 1000} s after the load`);
 }
 
 async function counted(bridgeUrl, action) {
