@@ -115,6 +115,15 @@ class SignatureProvidersTest {
         assertThat(verifies(providers, sign("RS256", "rsa-1", "{\"sub\":\"u1\"}"), converted(providers, RSA_PUBLIC))).isTrue();
     }
 
+    /** PS signatures stay with the JDK, which must accept the key converted for RS. */
+    @ParameterizedTest
+    @MethodSource("choices")
+    void ps256VerifiesWithConvertedKey(SignatureProviders providers) throws Exception {
+        assertThat(verifies(providers, sign("PS256", "rsa-1", "{\"sub\":\"u1\"}"), converted(providers, RSA_PUBLIC))).isTrue();
+        assertThat(verifies(providers, tampered(sign("PS256", "rsa-1", "{\"sub\":\"u1\"}")), converted(providers, RSA_PUBLIC)))
+                .isFalse();
+    }
+
     @ParameterizedTest
     @MethodSource("choices")
     void tamperedRs256Rejected(SignatureProviders providers) throws Exception {
