@@ -1,10 +1,6 @@
 package org.plasmicauthbridge.assertion;
 
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +17,6 @@ import org.jose4j.jwt.JwtClaims;
  */
 final class ClaimSets {
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
     private static final TypeReference<Map<String, Object>> MEMBERS = new TypeReference<>() {
     };
 
@@ -33,7 +25,7 @@ final class ClaimSets {
 
     /** Parses the claim set; fails when it is not a single JSON object with unique member names. */
     static JwtClaims parse(String json) throws IOException {
-        Map<String, Object> members = JSON.readValue(json, MEMBERS);
+        Map<String, Object> members = StrictJson.MAPPER.readValue(json, MEMBERS);
         if (members == null) {
             throw new IOException("the claim set is null, not an object");
         }

@@ -1,11 +1,7 @@
 package org.plasmicauthbridge.assertion;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -16,7 +12,7 @@ import java.util.Base64;
  *
  * <p>jose4j's own parser allocated a 32 KB buffer for every header and 8 KB buffers for every
  * base64url part: most of the garbage of a warm exchange. This one decodes with the JDK and reads the
- * header with Jackson, as {@link ClaimSets} reads the payload.
+ * header with the same strict Jackson mapper as {@link ClaimSets} uses for the payload.
  *
  * <p>The header must be a JSON object with unique member names and a string {@code alg}; {@code kid},
  * when present, must be a string. A header with {@code crit} is rejected, since the bridge implements no
@@ -26,11 +22,6 @@ import java.util.Base64;
  */
 record CompactJws(String alg, String kid, String payload, byte[] signingInput, byte[] signature) {
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
-
     /** Splits and decodes the JWS; fails with a message free of its content when it is not a well-formed one. */
     static CompactJws parse(String compact) throws IOException {
         int firstDot = compact.indexOf('.');
@@ -38,12 +29,13 @@ record CompactJws(String alg, String kid, String payload, byte[] signingInput, b
         if (firstDot <= 0 || secondDot < 0 || compact.indexOf('.', secondDot + 1) >= 0) {
             throw new IOException("not three dot-separated parts");
         }
+
         Base64.Decoder base64url = Base64.getUrlDecoder();
         JsonNode header;
         String payload;
         byte[] signature;
         try {
-            header = JSON.readTree(base64url.decode(compact.substring(0, firstDot)));
+            header = StrictJson.MAPPER.readTree(base64url.decode(compact.substring(0, firstDot)));
             payload = new String(base64url.decode(compact.substring(firstDot + 1, secondDot)), StandardCharsets.UTF_8);
             signature = base64url.decode(compact.substring(secondDot + 1));
         } catch (IllegalArgumentException e) {
@@ -52,6 +44,7 @@ record CompactJws(String alg, String kid, String payload, byte[] signingInput, b
             // Jackson's message may quote the header
             throw new IOException("the header is not a JSON document with unique member names");
         }
+
         if (header == null || !header.isObject()) {
             throw new IOException("the header is not a JSON object");
         }
@@ -61,8 +54,9 @@ record CompactJws(String alg, String kid, String payload, byte[] signingInput, b
             throw new IOException("alg is missing or not a string, or kid is not a string");
         }
         if (header.has("crit") || header.has("b64")) {
-            throw new IOException("the header asks for an extension");
+            throw new IOException("the header requires an extension (crit or b64)");
         }
+
         byte[] signingInput = compact.substring(0, secondDot).getBytes(StandardCharsets.US_ASCII);
         return new CompactJws(alg.textValue(), kid == null ? null : kid.textValue(), payload, signingInput, signature);
     }
