@@ -1,6 +1,6 @@
 #!/bin/sh
 # Records an AppCDS archive of the classes that the bridge loads while it starts, made by the JVM that
-# runs this script: a training run starts the bridge with a throwaway app secret and the memory store
+# runs this script. A training run starts the bridge with a throwaway app secret and the memory store
 # on a free loopback port, and bridge.exit-after-start stops it as soon as it listens. A bridge started
 # with -XX:SharedArchiveFile=ARCHIVE then maps those classes instead of loading them.
 #

@@ -35,8 +35,8 @@ import org.jose4j.lang.JoseException;
  * Either provider is added at the end of the JVM's list, so nothing else prefers it to the JDK's;
  * jose4j selects it by name. PS and HMAC signatures always stay with the JDK.
  *
- * <p>Loading either provider takes 0.2 to 0.3 s, which start-up never waits for: the choice is made
- * at the first verification, or earlier on a background thread (see
+ * <p>Loading either provider takes 0.2 to 0.3 s, so start-up does not load one. The choice is made at
+ * the first verification, or earlier on a background thread (see
  * {@link IssuerRegistry#prepareProvidersInBackground}).
  */
 final class SignatureProviders {
@@ -68,7 +68,7 @@ final class SignatureProviders {
         nativeAllowed = allowed;
     }
 
-    /** The providers of this process, chosen at the first call. */
+    /** Returns the providers of this process, choosing them at the first call. */
     static SignatureProviders current() {
         SignatureProviders chosen = current;
         if (chosen == null) {
@@ -84,7 +84,7 @@ final class SignatureProviders {
         return chosen;
     }
 
-    /** The native provider when allowed and healthy, else the JDK's for RS and BouncyCastle for ES. */
+    /** Chooses the native provider when allowed and healthy, else the JDK's for RS and BouncyCastle for ES. */
     static SignatureProviders choose(boolean allowNative) {
         if (allowNative) {
             String unusable = nativeUnusableBecause();

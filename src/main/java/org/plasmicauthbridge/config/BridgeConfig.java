@@ -309,8 +309,8 @@ public interface BridgeConfig {
 
     interface Crypto {
         /**
-         * Verifies RS and ES signatures with the Amazon Corretto Crypto Provider (native code) when it
-         * loads on this machine; false keeps them on the JDK and BouncyCastle.
+         * Whether the Amazon Corretto Crypto Provider (native code) verifies RS and ES signatures when it
+         * loads on this machine. With false, the JDK and BouncyCastle verify them.
          */
         @WithDefault("true")
         boolean nativeProvider();

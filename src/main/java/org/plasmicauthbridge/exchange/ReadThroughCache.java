@@ -3,6 +3,7 @@ package org.plasmicauthbridge.exchange;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,8 +15,8 @@ import org.plasmicauthbridge.store.Store;
 
 /**
  * A cache of one kind of Plasmic result in two tiers: this process's memory in front of the store
- * that all replicas share. Each value says until when it may be served; neither tier serves it after
- * that. A miss in both tiers loads the value once per key however many requests miss together, and
+ * that all replicas share. Each value carries the time until which it may be served, and neither tier
+ * serves it after that. A miss in both tiers loads the value once per key however many requests miss together, and
  * writes it to the store before returning it, so the next request on any replica finds it.
  *
  * <p>The local tier saves the store's round trip on every hit; a warm exchange reads nothing from
@@ -61,8 +62,8 @@ final class ReadThroughCache<V> {
         this.servableUntil = Objects.requireNonNull(servableUntil, "servableUntil");
         this.now = Objects.requireNonNull(now, "now");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
-        // Evictions run on the calling thread rather than the common pool: they are short, and a size of
-        // 0 then holds nothing even for a moment.
+        // Evictions run on the calling thread rather than the common pool, because they are short and a
+        // size of 0 then keeps no entry even for a moment.
         this.local = Caffeine.newBuilder()
                 .executor(Runnable::run)
                 .maximumSize(localMaxEntries)
@@ -105,8 +106,13 @@ final class ReadThroughCache<V> {
     /** Reads the store; a value it returns is kept locally too. */
     private Uni<V> fromStore(String key) {
         return store.get(key).map(stored -> {
-            V value = stored == null ? null : codec.read(stored);
+            if (stored == null) {
+                return null;
+            }
+            V value = codec.read(stored);
             if (value == null) {
+                // The key contains a hash of a token or identity, so it stays out of the log.
+                Log.warnf("A %s cache entry in the store is unreadable; treating it as a miss and asking Plasmic again", name);
                 return null;
             }
             Instant until = servableUntil.apply(value);

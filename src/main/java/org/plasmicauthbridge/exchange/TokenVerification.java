@@ -20,9 +20,9 @@ import org.plasmicauthbridge.store.Store;
 
 /**
  * Checks Plasmic user tokens. A token that is not well-formed, or whose {@code exp} has passed, is
- * inactive without a call to Plasmic; otherwise Plasmic's response is cached per token hash, in this
- * process and in the store, for the verify TTL, never past {@code exp}. A Plasmic outage fails the call (503); it never makes a token
- * inactive.
+ * inactive without a call to Plasmic. Otherwise Plasmic's response is cached per token hash, in this
+ * process and in the store, for the verify TTL and never past {@code exp}. A Plasmic outage fails the
+ * call (503) and never makes a token inactive.
  */
 @ApplicationScoped
 public class TokenVerification {
@@ -51,7 +51,7 @@ public class TokenVerification {
 
     Clock clock = Clock.systemUTC();
 
-    /** An outcome and the time until which it is reused: the verify TTL after Plasmic's answer, at most {@code exp}. */
+    /** An outcome and the time until which it is reused: the verify TTL after Plasmic's response, at most {@code exp}. */
     record Checked(Outcome outcome, Instant until) {
     }
 

@@ -62,7 +62,7 @@ public class StartupCheck {
 
     /**
      * Prepares RS and ES verification shortly after the server listens. Quarkus fires this event
-     * asynchronously, so only an asynchronous observer sees it. On a 2-core machine, doing it during
+     * asynchronously, so only an asynchronous observer receives it. On a 2-core machine, doing it during
      * start-up, or at once when the server listened, delayed the first 200 of /q/health/ready by 0.1 to 0.2 s.
      */
     void onListening(@ObservesAsync HttpServerStart event) {

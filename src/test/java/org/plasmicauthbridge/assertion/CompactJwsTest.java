@@ -21,7 +21,7 @@ class CompactJwsTest {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A JWS with the given header and the test payload; the signature part is not a real one. */
+    /** Builds a JWS with the given header and the test payload, and a signature part that is not a real one. */
     private static String withHeader(String header) {
         return part(header) + "." + part(PAYLOAD) + ".c2ln";
     }

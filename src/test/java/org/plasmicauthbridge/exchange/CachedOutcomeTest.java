@@ -9,7 +9,7 @@ import org.plasmicauthbridge.exchange.TokenVerification.Checked;
 import org.plasmicauthbridge.exchange.TokenVerification.Outcome;
 import org.plasmicauthbridge.plasmic.PlasmicUser;
 
-/** The stored form of a verify answer keeps the user, the token's expiry and the time it may be served until. */
+/** The stored form of a verify result keeps the user, the token's expiry and the time it may be served until. */
 class CachedOutcomeTest {
 
     private static final Instant UNTIL = Instant.parse("2026-12-05T01:00:00.123Z");
