@@ -20,7 +20,7 @@ import org.plasmicauthbridge.store.Store;
  * writes it to the store before returning it, so the next request on any replica finds it.
  *
  * <p>The local tier saves the store's round trip on every hit; a warm exchange reads nothing from
- * Redis. It holds at most {@code localMaxEntries} values (none when 0), and since each one is only
+ * Redis. It keeps at most {@code localMaxEntries} values (none when 0), and since each one is only
  * served until its own time, a replica never serves a value longer than the store would.
  */
 final class ReadThroughCache<V> {
