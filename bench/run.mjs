@@ -41,6 +41,7 @@ const USAGE = `Usage: node bench/run.mjs [options]   (bench/run.sh packages the 
   --profile-settings F  JFR settings for --profile (default profile)
   --async-profiler LIB  with --profile: sample CPU with async-profiler (path to libasyncProfiler.so)
                         instead of JFR, one collapsed-stack file per bridge scenario
+  --profile-event E     with --async-profiler: cpu (default) or alloc (sampled allocations, by size)
   --nmt                 save the bridge's heap and native memory summary and its mappings (pmap) after the load
   --keep                keep the run's temporary folder (keys, pools, logs)`;
 
@@ -61,6 +62,7 @@ try {
       profile: { type: 'string' },
       'profile-settings': { type: 'string', default: 'profile' },
       'async-profiler': { type: 'string' },
+      'profile-event': { type: 'string', default: 'cpu' },
       nmt: { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -261,8 +263,11 @@ function startRecording(pid, id) {
   if (library) {
     const file = join(options.profile, `${id}.collapsed`);
     // jcmd would read the agent's name=value options as its own arguments unless they are quoted.
-    jcmd('JVMTI.agent_load', library, '"start,event=cpu,interval=1ms"');
-    return { stop: () => jcmd('JVMTI.agent_load', library, `"stop,collapsed,file=${file}"`) };
+    const event = options['profile-event'] === 'alloc' ? 'event=alloc' : 'event=cpu,interval=1ms';
+    jcmd('JVMTI.agent_load', library, `"start,${event}"`);
+    // For allocations, total weighs each stack by the bytes sampled rather than by the samples.
+    const weight = options['profile-event'] === 'alloc' ? ',total' : '';
+    return { stop: () => jcmd('JVMTI.agent_load', library, `"stop,collapsed${weight},file=${file}"`) };
   }
   const file = join(options.profile, `${id}.jfr`);
   jcmd('JFR.start', `name=${id}`, `settings=${options['profile-settings']}`, `filename=${file}`);

@@ -54,6 +54,9 @@ public interface BridgeConfig {
     /** Cryptography providers. */
     Crypto crypto();
 
+    /** Log output. */
+    Log log();
+
     /**
      * Stops the bridge as soon as it listens. The container build uses it for a training run that
      * records the classes of start-up in an AppCDS archive.
@@ -314,6 +317,16 @@ public interface BridgeConfig {
          */
         @WithDefault("true")
         boolean nativeProvider();
+    }
+
+    interface Log {
+        /**
+         * How long console and file log lines may wait in memory before they are written, so that a busy
+         * bridge writes them in batches rather than with one system call each; 0 writes every line at
+         * once. Lines still waiting are lost when the process is killed rather than stopped.
+         */
+        @WithDefault("100ms")
+        Duration flushInterval();
     }
 
     interface Limits {

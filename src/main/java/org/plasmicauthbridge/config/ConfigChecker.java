@@ -44,6 +44,10 @@ public final class ConfigChecker {
         if (config.cache().refreshMargin().isNegative() || config.cache().refreshMargin().compareTo(Duration.ofDays(6)) > 0) {
             problems.add("bridge.cache.refresh-margin must be between 0s and 6 days (Plasmic tokens live 7 days)");
         }
+        Duration flushInterval = config.log().flushInterval();
+        if (flushInterval.isNegative() || flushInterval.compareTo(Duration.ofSeconds(10)) > 0) {
+            problems.add("bridge.log.flush-interval must be between 0s and 10s");
+        }
         if (config.limits().maxBodyBytes() < 1024) {
             problems.add("bridge.limits.max-body-bytes must be at least 1024");
         }

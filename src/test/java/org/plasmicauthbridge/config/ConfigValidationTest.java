@@ -66,6 +66,18 @@ class ConfigValidationTest {
     }
 
     @Test
+    void logFlushIntervalOutsideItsRangeRefused() {
+        for (String interval : List.of("-1s", "11s")) {
+            Map<String, String> properties = valid();
+            properties.put("bridge.log.flush-interval", interval);
+            assertThat(problems(properties, false)).as(interval).anyMatch(p -> p.startsWith("bridge.log.flush-interval"));
+        }
+        Map<String, String> properties = valid();
+        properties.put("bridge.log.flush-interval", "0s");
+        assertThat(problems(properties, false)).isEmpty();
+    }
+
+    @Test
     void noneInAnyCasingRefused() {
         for (String none : List.of("none", "NONE", "None")) {
             Map<String, String> properties = valid();
