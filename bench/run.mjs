@@ -42,7 +42,8 @@ const USAGE = `Usage: node bench/run.mjs [options]   (bench/run.sh packages the 
   --async-profiler LIB  with --profile: sample CPU with async-profiler (path to libasyncProfiler.so)
                         instead of JFR, one collapsed-stack file per bridge scenario
   --profile-event E     with --async-profiler: cpu (default) or alloc (sampled allocations, by size)
-  --nmt                 save the bridge's heap and native memory summary and its mappings (pmap) after the load
+  --nmt                 save the bridge's heap, metaspace and native memory summaries, its largest classes
+                        on the heap and its mappings (pmap) after the load
   --keep                keep the run's temporary folder (keys, pools, logs)`;
 
 let options;
@@ -148,7 +149,9 @@ async function main() {
   if (options.nmt) {
     mkdirSync(outDir, { recursive: true });
     const jcmd = (...command) => execFileSync('jcmd', [String(bridge.child.pid), ...command], { encoding: 'utf8' });
-    writeFileSync(join(outDir, 'native-memory.txt'), jcmd('GC.heap_info') + jcmd('VM.native_memory', 'summary'));
+    // The class histogram collects the heap first, so it comes after every other reading.
+    writeFileSync(join(outDir, 'native-memory.txt'), jcmd('GC.heap_info') + jcmd('VM.native_memory', 'summary')
+      + jcmd('VM.metaspace') + jcmd('GC.class_histogram').split('\n').slice(0, 60).join('\n'));
     // The resident part of every mapping, which also shows what Native Memory Tracking does not see.
     writeFileSync(join(outDir, 'mappings.txt'), execFileSync('pmap', ['-x', String(bridge.child.pid)], { encoding: 'utf8' }));
     log('saved target/bench/native-memory.txt');
