@@ -31,7 +31,8 @@ public class LogFlushing {
     @Inject
     BridgeConfig config;
 
-    private Batching batching;
+    // Set on the main thread at start-up and read by the thread that runs the shutdown.
+    private volatile Batching batching;
 
     void onStart(@Observes StartupEvent event) {
         batching = Batching.start(LogContext.getLogContext(), config.log().flushInterval());
