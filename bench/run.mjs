@@ -75,6 +75,9 @@ try {
       throw new Error(`--${name} must be a whole number, got ${options[name]}`);
     }
   }
+  if (!['cpu', 'alloc'].includes(options['profile-event'])) {
+    throw new Error(`--profile-event must be cpu or alloc, got ${options['profile-event']}`);
+  }
 } catch (error) {
   console.error(`${error.message}\n${USAGE}`);
   process.exit(2);
@@ -266,10 +269,11 @@ function startRecording(pid, id) {
   if (library) {
     const file = join(options.profile, `${id}.collapsed`);
     // jcmd would read the agent's name=value options as its own arguments unless they are quoted.
-    const event = options['profile-event'] === 'alloc' ? 'event=alloc' : 'event=cpu,interval=1ms';
+    const allocations = options['profile-event'] === 'alloc';
+    const event = allocations ? 'event=alloc' : 'event=cpu,interval=1ms';
     jcmd('JVMTI.agent_load', library, `"start,${event}"`);
     // For allocations, total weighs each stack by the bytes sampled rather than by the samples.
-    const weight = options['profile-event'] === 'alloc' ? ',total' : '';
+    const weight = allocations ? ',total' : '';
     return { stop: () => jcmd('JVMTI.agent_load', library, `"stop,collapsed${weight},file=${file}"`) };
   }
   const file = join(options.profile, `${id}.jfr`);

@@ -16,8 +16,8 @@ import org.plasmicauthbridge.store.Store;
 /**
  * A cache of one kind of Plasmic result in two tiers: this process's memory in front of the store
  * that all replicas share. Each value carries the time until which it may be served, and neither tier
- * serves it after that. A miss in both tiers loads the value once per key however many requests miss together, and
- * writes it to the store before returning it, so the next request on any replica finds it.
+ * serves it after that. A miss in both tiers loads the value once per key, however many requests miss
+ * together, and writes it to the store before returning it, so the next request on any replica finds it.
  *
  * <p>The local tier saves the store's round trip on every hit; a warm exchange reads nothing from
  * Redis. It keeps at most {@code localMaxEntries} values (none when 0), and since each one is only

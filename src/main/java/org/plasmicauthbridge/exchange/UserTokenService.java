@@ -20,9 +20,10 @@ import org.plasmicauthbridge.store.Store;
 
 /**
  * Ensures Plasmic users and reuses their tokens. A result is cached per app, identity and role, in this
- * process and in the store, until the Plasmic token's {@code exp} minus the refresh margin, so repeated sign-ins of one user call
- * Plasmic once per token lifetime; concurrent misses for one key share one call. The cache write
- * completes before the result is returned, so the next request on any replica finds it.
+ * process and in the store, until the Plasmic token's {@code exp} minus the refresh margin. So repeated
+ * sign-ins of one user call Plasmic once per token lifetime, and concurrent misses for one key share one
+ * call. The cache write completes before the result is returned, so the next request on any replica
+ * finds it.
  */
 @ApplicationScoped
 public class UserTokenService {

@@ -49,13 +49,13 @@ public class LogFlushing {
 
         /** The writer handlers, whose buffers contain the waiting lines. */
         private final List<WriterHandler> writers;
-        /** Every handler on the way to them that flushed after each line, including themselves. */
-        private final List<ExtHandler> switched;
+        /** The handlers on the way to the writers, and the writers, that flushed after each line before. */
+        private final List<ExtHandler> autoFlushed;
         private final ScheduledExecutorService timer;
 
-        private Batching(List<WriterHandler> writers, List<ExtHandler> switched, ScheduledExecutorService timer) {
+        private Batching(List<WriterHandler> writers, List<ExtHandler> autoFlushed, ScheduledExecutorService timer) {
             this.writers = writers;
-            this.switched = switched;
+            this.autoFlushed = autoFlushed;
             this.timer = timer;
         }
 
@@ -69,8 +69,8 @@ public class LogFlushing {
                 return null;
             }
             List<WriterHandler> writers = new ArrayList<>();
-            List<ExtHandler> switched = new ArrayList<>();
-            collect(context.getLogger("").getHandlers(), writers, switched);
+            List<ExtHandler> autoFlushed = new ArrayList<>();
+            collect(context.getLogger("").getHandlers(), writers, autoFlushed);
             if (writers.isEmpty()) {
                 return null;
             }
@@ -79,16 +79,19 @@ public class LogFlushing {
                 thread.setDaemon(true);
                 return thread;
             });
-            Batching batching = new Batching(writers, switched, timer);
+            Batching batching = new Batching(writers, autoFlushed, timer);
             // A parent's flush after each line would flush its nested writers too.
-            switched.forEach(handler -> handler.setAutoFlush(false));
+            autoFlushed.forEach(handler -> handler.setAutoFlush(false));
             long nanos = interval.toNanos();
             timer.scheduleWithFixedDelay(batching::flush, nanos, nanos, TimeUnit.NANOSECONDS);
             return batching;
         }
 
-        /** Adds the writer handlers among the handlers and their nested ones; returns whether there was one. */
-        private static boolean collect(Handler[] handlers, List<WriterHandler> writers, List<ExtHandler> switched) {
+        /**
+         * Adds the writer handlers among the handlers and their nested ones, and the handlers on the way
+         * that flush after each line. Returns whether there was a writer handler.
+         */
+        private static boolean collect(Handler[] handlers, List<WriterHandler> writers, List<ExtHandler> autoFlushed) {
             boolean found = false;
             for (Handler handler : handlers) {
                 boolean writes = false;
@@ -96,10 +99,10 @@ public class LogFlushing {
                     writers.add(writer);
                     writes = true;
                 } else if (handler instanceof ExtHandler parent) {
-                    writes = collect(parent.getHandlers(), writers, switched);
+                    writes = collect(parent.getHandlers(), writers, autoFlushed);
                 }
                 if (writes && handler instanceof ExtHandler extHandler && extHandler.isAutoFlush()) {
-                    switched.add(extHandler);
+                    autoFlushed.add(extHandler);
                 }
                 found |= writes;
             }
@@ -111,10 +114,10 @@ public class LogFlushing {
             writers.forEach(WriterHandler::flush);
         }
 
-        /** Stops the timer and writes what waits, so that the handlers flush after each line again. */
+        /** Stops the timer, turns flushing after each line back on and writes the lines that wait. */
         void stop() {
             timer.shutdownNow();
-            switched.forEach(handler -> handler.setAutoFlush(true));
+            autoFlushed.forEach(handler -> handler.setAutoFlush(true));
             flush();
         }
 

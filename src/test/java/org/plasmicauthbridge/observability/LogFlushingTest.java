@@ -9,6 +9,7 @@ import java.time.Duration;
 import org.jboss.logmanager.LogContext;
 import org.jboss.logmanager.Logger;
 import org.jboss.logmanager.formatters.PatternFormatter;
+import org.jboss.logmanager.handlers.DelayedHandler;
 import org.jboss.logmanager.handlers.OutputStreamHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,7 +81,7 @@ class LogFlushingTest {
     @Test
     void nestedHandlerBatched() {
         context.getLogger("").removeHandler(handler);
-        org.jboss.logmanager.handlers.DelayedHandler parent = new org.jboss.logmanager.handlers.DelayedHandler();
+        DelayedHandler parent = new DelayedHandler();
         parent.addHandler(handler);
         context.getLogger("").addHandler(parent);
 
