@@ -12,8 +12,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.plasmicauthbridge.error.BridgeException;
 import org.plasmicauthbridge.error.ErrorCode;
@@ -33,7 +36,8 @@ public class AssertionResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @APIResponses({
-        @APIResponse(responseCode = "200", description = "The Plasmic user and token"),
+        @APIResponse(responseCode = "200", description = "The Plasmic user and token",
+                content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT))),
         @APIResponse(responseCode = "400", description = "Malformed request or unknown app"),
         @APIResponse(responseCode = "401", description = "Assertion rejected"),
         @APIResponse(responseCode = "403", description = "User may not sign in"),
@@ -42,7 +46,7 @@ public class AssertionResource {
         @APIResponse(responseCode = "502", description = "App secret or Plasmic host misconfigured"),
         @APIResponse(responseCode = "503", description = "Plasmic, JWKS or store unavailable")
     })
-    public Uni<Response> exchange(String body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+    public Uni<RestResponse<byte[]>> exchange(String body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @Context HttpServerRequest request) {
         return Uni.createFrom().deferred(() -> {
             String bearer = BearerTokens.read(authorization, ErrorCode.INVALID_REQUEST);
@@ -65,9 +69,10 @@ public class AssertionResource {
             return exchange.exchange(assertion, app);
         }).map(result -> {
             events.success("assertions", result.issuer(), RequestIds.of(request));
-            ObjectNode answer = SessionBodies.session(result.session());
-            answer.put("app", result.app());
-            return SessionBodies.ok(answer);
+            return SessionBodies.ok(SessionBodies.object(out -> {
+                SessionBodies.session(out, result.session());
+                out.writeStringField("app", result.app());
+            }));
         });
     }
 }

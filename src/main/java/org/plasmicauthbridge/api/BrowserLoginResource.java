@@ -100,18 +100,19 @@ public class BrowserLoginResource {
     public Uni<Response> session(@Context HttpHeaders headers) {
         String sessionId = SessionCookies.read(headers, config);
         return login.session(sessionId).map(session -> {
-            ObjectNode body = SessionBodies.JSON.createObjectNode();
-            if (session == null) {
-                body.putNull("user");
-                body.putNull("token");
-                Response.ResponseBuilder answer = Response.ok(body.toString(), MediaType.APPLICATION_JSON_TYPE)
-                        .header("Cache-Control", "no-store");
-                if (sessionId != null) {
-                    answer.header("Set-Cookie", SessionCookies.clear(config));
-                }
-                return answer.build();
+            if (session != null) {
+                return SessionBodies.ok(SessionBodies.object(out -> SessionBodies.session(out, session.plasmic())))
+                        .toResponse();
             }
-            return SessionBodies.ok(SessionBodies.session(session.plasmic()));
+            ObjectNode body = SessionBodies.JSON.createObjectNode();
+            body.putNull("user");
+            body.putNull("token");
+            Response.ResponseBuilder answer = Response.ok(body.toString(), MediaType.APPLICATION_JSON_TYPE)
+                    .header("Cache-Control", "no-store");
+            if (sessionId != null) {
+                answer.header("Set-Cookie", SessionCookies.clear(config));
+            }
+            return answer.build();
         });
     }
 

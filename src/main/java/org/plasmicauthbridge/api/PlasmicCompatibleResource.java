@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.plasmicauthbridge.error.BridgeException;
 import org.plasmicauthbridge.error.ErrorCode;
 import org.plasmicauthbridge.exchange.TokenVerification;
@@ -56,10 +57,11 @@ public class PlasmicCompatibleResource {
                 throw new BridgeException(ErrorCode.INVALID_TOKEN, "Invalid token");
             }
             events.success("plasmic_userinfo", null, RequestIds.of(request));
-            return Response.ok(outcome.user().json().toString(), MediaType.APPLICATION_JSON_TYPE)
+            return RestResponse.ResponseBuilder.ok(SessionBodies.user(outcome.user()), MediaType.APPLICATION_JSON_TYPE)
                     .header("Cache-Control", "no-store")
                     .header("Access-Control-Allow-Origin", "*")
-                    .build();
+                    .build()
+                    .toResponse();
         });
     }
 

@@ -1,37 +1,89 @@
 package org.plasmicauthbridge.api;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.plasmicauthbridge.plasmic.PlasmicSession;
+import org.plasmicauthbridge.plasmic.PlasmicUser;
 
-/** Success bodies that carry Plasmic users and tokens; every one is sent with {@code no-store}. */
+/**
+ * Success bodies that carry Plasmic users and tokens; every one is sent with {@code no-store}.
+ *
+ * <p>The busiest endpoints (assertions, verify, userinfo) write their bodies as UTF-8 bytes with a
+ * streaming generator, embed the user's JSON text that {@link PlasmicUser} made once, and return
+ * {@code RestResponse<byte[]>}. Because that entity type is known at build time, Quarkus REST picks the
+ * body writer once at build time instead of on every request.
+ */
 final class SessionBodies {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final JsonFactory FACTORY = JSON.getFactory();
+
+    /** Writes the members of one JSON object. */
+    @FunctionalInterface
+    interface Members {
+        void write(JsonGenerator out) throws IOException;
+    }
+
     private SessionBodies() {
     }
 
-    static ObjectNode session(PlasmicSession session) {
-        ObjectNode body = JSON.createObjectNode();
-        body.set("user", session.user().json());
-        body.put("token", session.token());
-        body.put("expiresAt", rfc3339(session.expiresAt()));
+    /** Returns a JSON object with the given members as UTF-8 bytes. */
+    static byte[] object(Members members) {
+        ByteArrayBuilder bytes = new ByteArrayBuilder(FACTORY._getBufferRecycler(), 1024);
+        try (JsonGenerator out = FACTORY.createGenerator(bytes)) {
+            out.writeStartObject();
+            members.write(out);
+            out.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        byte[] body = bytes.toByteArray();
+        bytes.release();
         return body;
+    }
+
+    /** Writes {@code user}, {@code token} and {@code expiresAt}, the members every session answer has. */
+    static void session(JsonGenerator out, PlasmicSession session) throws IOException {
+        user(out, "user", session.user());
+        out.writeStringField("token", session.token());
+        out.writeStringField("expiresAt", rfc3339(session.expiresAt()));
+    }
+
+    static void user(JsonGenerator out, String member, PlasmicUser user) throws IOException {
+        out.writeFieldName(member);
+        out.writeRawValue(user.text());
+    }
+
+    /** Returns the user alone as UTF-8 bytes. */
+    static byte[] user(PlasmicUser user) {
+        return user.text().asUnquotedUTF8().clone();
     }
 
     static String rfc3339(Instant instant) {
         return DateTimeFormatter.ISO_INSTANT.format(instant);
     }
 
-    static Response ok(Object body) {
-        return Response.ok(body.toString(), MediaType.APPLICATION_JSON_TYPE)
+    static RestResponse<byte[]> ok(byte[] body) {
+        return RestResponse.ResponseBuilder.ok(body, MediaType.APPLICATION_JSON_TYPE)
                 .header("Cache-Control", "no-store")
                 .header("Pragma", "no-cache")
                 .build();
+    }
+
+    /** Returns the same response for endpoints that build the body as a tree and also return other responses. */
+    static Response ok(ObjectNode body) {
+        return ok(body.toString().getBytes(StandardCharsets.UTF_8)).toResponse();
     }
 }

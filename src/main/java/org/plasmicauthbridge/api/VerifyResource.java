@@ -1,6 +1,5 @@
 package org.plasmicauthbridge.api;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
@@ -13,9 +12,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.plasmicauthbridge.error.BridgeException;
 import org.plasmicauthbridge.error.ErrorCode;
 import org.plasmicauthbridge.exchange.TokenVerification;
@@ -36,14 +38,15 @@ public class VerifyResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @APIResponses({
-        @APIResponse(responseCode = "200", description = "Active with the user, or inactive"),
+        @APIResponse(responseCode = "200", description = "Active with the user, or inactive",
+                content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT))),
         @APIResponse(responseCode = "400", description = "Malformed request"),
         @APIResponse(responseCode = "413", description = "Body too large"),
         @APIResponse(responseCode = "500", description = "Internal error"),
         @APIResponse(responseCode = "502", description = "Plasmic host misconfigured"),
         @APIResponse(responseCode = "503", description = "Plasmic or store unavailable")
     })
-    public Uni<Response> verify(String body, @Context HttpServerRequest request) {
+    public Uni<RestResponse<byte[]>> verify(String body, @Context HttpServerRequest request) {
         return Uni.createFrom().deferred(() -> {
             String token = JsonBodies.optionalString(JsonBodies.object(body), "token");
             if (token == null || token.isEmpty()) {
@@ -51,16 +54,18 @@ public class VerifyResource {
             }
             return verification.verify(token);
         }).map(outcome -> {
-            ObjectNode answer = SessionBodies.JSON.createObjectNode();
-            answer.put("active", outcome.active());
             if (outcome.active()) {
-                answer.set("user", outcome.user().json());
-                answer.put("expiresAt", SessionBodies.rfc3339(outcome.expiresAt()));
                 events.success("verify", null, RequestIds.of(request));
             } else {
                 events.failure("verify", null, ErrorCode.INVALID_TOKEN, RequestIds.of(request));
             }
-            return SessionBodies.ok(answer);
+            return SessionBodies.ok(SessionBodies.object(out -> {
+                out.writeBooleanField("active", outcome.active());
+                if (outcome.active()) {
+                    SessionBodies.user(out, "user", outcome.user());
+                    out.writeStringField("expiresAt", SessionBodies.rfc3339(outcome.expiresAt()));
+                }
+            }));
         });
     }
 
@@ -68,14 +73,15 @@ public class VerifyResource {
     @Path("/userinfo")
     @Produces(MediaType.APPLICATION_JSON)
     @APIResponses({
-        @APIResponse(responseCode = "200", description = "The Plasmic user"),
+        @APIResponse(responseCode = "200", description = "The Plasmic user",
+                content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT))),
         @APIResponse(responseCode = "400", description = "Accept header excludes JSON"),
         @APIResponse(responseCode = "401", description = "Token missing or invalid"),
         @APIResponse(responseCode = "500", description = "Internal error"),
         @APIResponse(responseCode = "502", description = "Plasmic host misconfigured"),
         @APIResponse(responseCode = "503", description = "Plasmic or store unavailable")
     })
-    public Uni<Response> userinfo(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+    public Uni<RestResponse<byte[]>> userinfo(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @Context HttpServerRequest request) {
         return Uni.createFrom().deferred(() -> {
             String token = BearerTokens.read(authorization, ErrorCode.INVALID_TOKEN);
@@ -88,7 +94,7 @@ public class VerifyResource {
                 throw new BridgeException(ErrorCode.INVALID_TOKEN, "The token is invalid, expired or its user has no access");
             }
             events.success("userinfo", null, RequestIds.of(request));
-            return SessionBodies.ok(outcome.user().json());
+            return SessionBodies.ok(SessionBodies.user(outcome.user()));
         });
     }
 }
