@@ -20,7 +20,7 @@ import org.plasmicauthbridge.plasmic.PlasmicUser;
  * Success bodies that carry Plasmic users and tokens; every one is sent with {@code no-store}.
  *
  * <p>The busiest endpoints (assertions, verify, userinfo) write their bodies as UTF-8 bytes with a
- * streaming generator, embed the user's JSON text that {@link PlasmicUser} made once, and return
+ * streaming generator, embed the user's JSON text as {@link PlasmicUser} keeps it, and return
  * {@code RestResponse<byte[]>}. Because that entity type is known at build time, Quarkus REST picks the
  * body writer once at build time instead of on every request.
  */
@@ -68,7 +68,7 @@ final class SessionBodies {
 
     /** Returns the user alone as UTF-8 bytes. */
     static byte[] user(PlasmicUser user) {
-        return user.text().asUnquotedUTF8().clone();
+        return user.text().getBytes(StandardCharsets.UTF_8);
     }
 
     static String rfc3339(Instant instant) {

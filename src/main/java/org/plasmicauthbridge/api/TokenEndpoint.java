@@ -87,7 +87,7 @@ public class TokenEndpoint {
         body.put("issued_token_type", JWT_TYPE);
         body.put("token_type", "N_A");
         body.put("expires_in", Math.max(0, Duration.between(Instant.now(), result.session().expiresAt()).toSeconds()));
-        body.set("plasmic_user", result.session().user().json());
+        body.putRawValue("plasmic_user", result.session().user().raw());
         return SessionBodies.ok(body);
     }
 

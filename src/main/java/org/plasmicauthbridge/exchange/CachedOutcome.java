@@ -23,7 +23,7 @@ final class CachedOutcome implements ReadThroughCache.Codec<Checked> {
         Outcome outcome = checked.outcome();
         if (outcome.active()) {
             node.put("exp", outcome.expiresAt().getEpochSecond());
-            node.set("user", outcome.user().json());
+            node.putRawValue("user", outcome.user().raw());
         }
         return node.toString();
     }

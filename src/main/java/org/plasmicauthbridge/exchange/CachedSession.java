@@ -17,7 +17,7 @@ final class CachedSession implements ReadThroughCache.Codec<PlasmicSession> {
         ObjectNode node = JSON.createObjectNode();
         node.put("token", session.token());
         node.put("expiresAt", session.expiresAt().getEpochSecond());
-        node.set("user", session.user().json());
+        node.putRawValue("user", session.user().raw());
         return node.toString();
     }
 

@@ -34,7 +34,7 @@ public record BrowserSession(String app, String provider, Identity identity, Pla
         }
         node.put("token", plasmic.token());
         node.put("expiresAt", plasmic.expiresAt().getEpochSecond());
-        node.set("user", plasmic.user().json());
+        node.putRawValue("user", plasmic.user().raw());
         node.put("idToken", idToken);
         node.put("createdAt", createdAt.getEpochSecond());
         return node.toString();

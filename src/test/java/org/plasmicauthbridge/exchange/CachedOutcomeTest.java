@@ -26,7 +26,7 @@ class CachedOutcomeTest {
         assertThat(read.until()).isEqualTo(UNTIL);
         assertThat(read.outcome().active()).isTrue();
         assertThat(read.outcome().expiresAt()).isEqualTo(EXP);
-        assertThat(read.outcome().user().json()).isEqualTo(user.json());
+        assertThat(read.outcome().user().text()).isEqualTo(user.text());
     }
 
     @Test

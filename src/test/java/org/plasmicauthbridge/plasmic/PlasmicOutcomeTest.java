@@ -41,7 +41,7 @@ class PlasmicOutcomeTest {
         PlasmicSession session = PlasmicClient.ensureOutcome(200,
                 json("{\"token\":\"" + token(2_000_000_000L) + "\",\"user\":{\"email\":\"a@b.c\",\"isLoggedIn\":true}}"));
         assertThat(session.expiresAt().getEpochSecond()).isEqualTo(2_000_000_000L);
-        assertThat(session.user().email()).isEqualTo("a@b.c");
+        assertThat(session.user().text()).isEqualTo("{\"email\":\"a@b.c\",\"isLoggedIn\":true}");
         assertThat(session.toString()).doesNotContain(session.token());
     }
 
