@@ -42,8 +42,9 @@ const USAGE = `Usage: node bench/run.mjs [options]   (bench/run.sh packages the 
   --async-profiler LIB  with --profile: sample CPU with async-profiler (path to libasyncProfiler.so)
                         instead of JFR, one collapsed-stack file per bridge scenario
   --profile-event E     with --async-profiler: cpu (default) or alloc (sampled allocations, by size)
-  --nmt                 save the bridge's heap, metaspace and native memory summaries, its largest classes
-                        on the heap and its mappings (pmap) after the load
+  --nmt                 save the bridge's native memory summary at the first memory reading, and after
+                        the idle time its heap, metaspace and native memory summaries, its largest classes
+                        on the heap and its mappings (pmap)
   --keep                keep the run's temporary folder (keys, pools, logs)`;
 
 let options;
@@ -144,14 +145,18 @@ async function main() {
   log('call-count checks');
   const checks = await callCountChecks(bridge.url, keys);
   const bridgeMemory = residentMemory(bridge.child.pid);
+  const jcmd = (...command) => execFileSync('jcmd', [String(bridge.child.pid), ...command], { encoding: 'utf8' });
+  if (options.nmt) {
+    // Native memory at the moment of the first reading, before anything the JVM frees while idle.
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(join(outDir, 'native-memory-after-load.txt'), jcmd('VM.native_memory', 'summary'));
+  }
   if (load.settle > 0) {
     log(`idle for ${load.settle} s, then memory again`);
     await new Promise((resolve) => setTimeout(resolve, load.settle * 1000));
     bridgeMemory.settledRssKib = residentMemory(bridge.child.pid).rssKib;
   }
   if (options.nmt) {
-    mkdirSync(outDir, { recursive: true });
-    const jcmd = (...command) => execFileSync('jcmd', [String(bridge.child.pid), ...command], { encoding: 'utf8' });
     // The class histogram collects the heap first, so it comes after every other reading.
     writeFileSync(join(outDir, 'native-memory.txt'), jcmd('GC.heap_info') + jcmd('VM.native_memory', 'summary')
       + jcmd('VM.metaspace') + jcmd('GC.class_histogram').split('\n').slice(0, 60).join('\n'));
