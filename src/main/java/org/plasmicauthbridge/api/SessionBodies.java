@@ -41,7 +41,7 @@ final class SessionBodies {
 
     /** Returns a JSON object with the given members as UTF-8 bytes. */
     static byte[] object(Members members) {
-        ByteArrayBuilder bytes = new ByteArrayBuilder(FACTORY._getBufferRecycler(), 1024);
+        ByteArrayBuilder bytes = new ByteArrayBuilder(1024);
         try (JsonGenerator out = FACTORY.createGenerator(bytes)) {
             out.writeStartObject();
             members.write(out);
@@ -49,12 +49,10 @@ final class SessionBodies {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        byte[] body = bytes.toByteArray();
-        bytes.release();
-        return body;
+        return bytes.toByteArray();
     }
 
-    /** Writes {@code user}, {@code token} and {@code expiresAt}, the members every session answer has. */
+    /** Writes {@code user}, {@code token} and {@code expiresAt}, the members of every session response. */
     static void session(JsonGenerator out, PlasmicSession session) throws IOException {
         user(out, "user", session.user());
         out.writeStringField("token", session.token());
