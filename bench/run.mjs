@@ -139,8 +139,18 @@ async function main() {
   const pools = await preparePools(keys, bridge.url);
   const scenarios = [];
   await warmUp('bridge', bridge.url, pools);
-  for (const scenario of SCENARIOS.filter((s) => selected(s) && s.servers.includes('bridge'))) {
-    scenarios.push(await measure(scenario, 'bridge', bridge, pools, () => bridgePlasmicCalls(bridge.url)));
+  if (baseline) {
+    await warmUp('node', baseline.url, pools);
+  }
+  // Each scenario runs against the bridge and then at once against the baseline, so that both sides
+  // of a ratio are measured within seconds of each other, however the machine's speed drifts.
+  for (const scenario of SCENARIOS.filter(selected)) {
+    if (scenario.servers.includes('bridge')) {
+      scenarios.push(await measure(scenario, 'bridge', bridge, pools, () => bridgePlasmicCalls(bridge.url)));
+    }
+    if (baseline && scenario.servers.includes('node')) {
+      scenarios.push(await measure(scenario, 'node', baseline, pools, () => baselinePlasmicCalls(baseline.url)));
+    }
   }
   log('call-count checks');
   const checks = await callCountChecks(bridge.url, keys);
@@ -163,12 +173,6 @@ async function main() {
     // The resident part of every mapping, which also shows what Native Memory Tracking does not see.
     writeFileSync(join(outDir, 'mappings.txt'), execFileSync('pmap', ['-x', String(bridge.child.pid)], { encoding: 'utf8' }));
     log('saved target/bench/native-memory.txt');
-  }
-  if (baseline) {
-    await warmUp('node', baseline.url, pools);
-    for (const scenario of SCENARIOS.filter((s) => selected(s) && s.servers.includes('node'))) {
-      scenarios.push(await measure(scenario, 'node', baseline, pools, () => baselinePlasmicCalls(baseline.url)));
-    }
   }
 
   const run = {
