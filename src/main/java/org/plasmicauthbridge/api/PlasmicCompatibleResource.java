@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
-import org.jboss.resteasy.reactive.RestResponse;
 import org.plasmicauthbridge.error.BridgeException;
 import org.plasmicauthbridge.error.ErrorCode;
 import org.plasmicauthbridge.exchange.TokenVerification;
@@ -57,11 +56,10 @@ public class PlasmicCompatibleResource {
                 throw new BridgeException(ErrorCode.INVALID_TOKEN, "Invalid token");
             }
             events.success("plasmic_userinfo", null, RequestIds.of(request));
-            return RestResponse.ResponseBuilder.ok(SessionBodies.user(outcome.user()), MediaType.APPLICATION_JSON_TYPE)
+            return Response.ok(SessionBodies.user(outcome.user()), MediaType.APPLICATION_JSON_TYPE)
                     .header("Cache-Control", "no-store")
                     .header("Access-Control-Allow-Origin", "*")
-                    .build()
-                    .toResponse();
+                    .build();
         });
     }
 
