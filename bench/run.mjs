@@ -144,12 +144,15 @@ async function main() {
   }
   // Each scenario runs against the bridge and then at once against the baseline, so that both sides
   // of a ratio are measured within seconds of each other, however the machine's speed drifts.
+  let baselineMemory = null;
   for (const scenario of SCENARIOS.filter(selected)) {
     if (scenario.servers.includes('bridge')) {
       scenarios.push(await measure(scenario, 'bridge', bridge, pools, () => bridgePlasmicCalls(bridge.url)));
     }
     if (baseline && scenario.servers.includes('node')) {
       scenarios.push(await measure(scenario, 'node', baseline, pools, () => baselinePlasmicCalls(baseline.url)));
+      // Read right after each of the baseline's scenarios, so the last reading follows its last load.
+      baselineMemory = residentMemory(baseline.child.pid);
     }
   }
   log('call-count checks');
@@ -183,7 +186,7 @@ async function main() {
     scenarios,
     checks,
     bridge: { readyMs: bridge.readyMs, quarkusStartedMs: bridge.quarkusStartedMs, memory: bridgeMemory, jvmFlags, jvmEnv },
-    baselineMemory: baseline ? residentMemory(baseline.child.pid) : null,
+    baselineMemory,
     settleSeconds: load.settle,
   };
   const report = formatReport(run);
