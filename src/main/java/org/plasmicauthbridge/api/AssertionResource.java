@@ -70,7 +70,7 @@ public class AssertionResource {
         }).map(result -> {
             events.success("assertions", result.issuer(), RequestIds.of(request));
             return SessionBodies.ok(SessionBodies.object(out -> {
-                SessionBodies.session(out, result.session());
+                SessionBodies.writeSession(out, result.session());
                 out.writeStringField("app", result.app());
             }));
         });

@@ -101,7 +101,7 @@ public class BrowserLoginResource {
         String sessionId = SessionCookies.read(headers, config);
         return login.session(sessionId).map(session -> {
             if (session != null) {
-                return SessionBodies.ok(SessionBodies.object(out -> SessionBodies.session(out, session.plasmic())))
+                return SessionBodies.ok(SessionBodies.object(out -> SessionBodies.writeSession(out, session.plasmic())))
                         .toResponse();
             }
             ObjectNode body = SessionBodies.JSON.createObjectNode();

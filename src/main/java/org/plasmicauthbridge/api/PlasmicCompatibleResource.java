@@ -56,7 +56,7 @@ public class PlasmicCompatibleResource {
                 throw new BridgeException(ErrorCode.INVALID_TOKEN, "Invalid token");
             }
             events.success("plasmic_userinfo", null, RequestIds.of(request));
-            return Response.ok(SessionBodies.user(outcome.user()), MediaType.APPLICATION_JSON_TYPE)
+            return Response.ok(SessionBodies.userBody(outcome.user()), MediaType.APPLICATION_JSON_TYPE)
                     .header("Cache-Control", "no-store")
                     .header("Access-Control-Allow-Origin", "*")
                     .build();

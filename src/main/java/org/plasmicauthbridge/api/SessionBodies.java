@@ -53,19 +53,20 @@ final class SessionBodies {
     }
 
     /** Writes {@code user}, {@code token} and {@code expiresAt}, the members of every session response. */
-    static void session(JsonGenerator out, PlasmicSession session) throws IOException {
-        user(out, "user", session.user());
+    static void writeSession(JsonGenerator out, PlasmicSession session) throws IOException {
+        writeUser(out, session.user());
         out.writeStringField("token", session.token());
         out.writeStringField("expiresAt", rfc3339(session.expiresAt()));
     }
 
-    static void user(JsonGenerator out, String member, PlasmicUser user) throws IOException {
-        out.writeFieldName(member);
+    /** Writes the member {@code user} with the user's JSON text as it is. */
+    static void writeUser(JsonGenerator out, PlasmicUser user) throws IOException {
+        out.writeFieldName("user");
         out.writeRawValue(user.text());
     }
 
-    /** Returns the user alone as UTF-8 bytes. */
-    static byte[] user(PlasmicUser user) {
+    /** Returns the user alone as UTF-8 bytes, the body of the userinfo endpoints. */
+    static byte[] userBody(PlasmicUser user) {
         return user.text().getBytes(StandardCharsets.UTF_8);
     }
 

@@ -62,7 +62,7 @@ public class VerifyResource {
             return SessionBodies.ok(SessionBodies.object(out -> {
                 out.writeBooleanField("active", outcome.active());
                 if (outcome.active()) {
-                    SessionBodies.user(out, "user", outcome.user());
+                    SessionBodies.writeUser(out, outcome.user());
                     out.writeStringField("expiresAt", SessionBodies.rfc3339(outcome.expiresAt()));
                 }
             }));
@@ -94,7 +94,7 @@ public class VerifyResource {
                 throw new BridgeException(ErrorCode.INVALID_TOKEN, "The token is invalid, expired or its user has no access");
             }
             events.success("userinfo", null, RequestIds.of(request));
-            return SessionBodies.ok(SessionBodies.user(outcome.user()));
+            return SessionBodies.ok(SessionBodies.userBody(outcome.user()));
         });
     }
 }

@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.util.RawValue;
  * A Plasmic app user exactly as Plasmic sent it. The JSON is passed through whole, because frontends
  * read fields such as {@code isLoggedIn} and {@code customProperties} that typed clients omit.
  *
- * <p>The bridge only passes the user on: it writes a user into responses and the store far more often
- * than it reads one from Plasmic or the store, and never reads a member. So the user is kept as its
- * compact JSON text, made once here, which responses embed as it is. The text also takes a fraction of
- * the memory of a JSON tree in the caches.
+ * <p>The bridge never reads a member of the user. It only copies the user into responses and the
+ * store, far more often than it reads one from Plasmic or the store. So the user is kept as its
+ * compact JSON text, made once here, and responses embed that text unchanged. In the caches the text
+ * also takes a fraction of the memory of a JSON tree.
  */
 public final class PlasmicUser {
 

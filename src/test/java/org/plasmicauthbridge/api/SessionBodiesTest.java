@@ -32,7 +32,7 @@ class SessionBodiesTest {
         PlasmicSession session = new PlasmicSession(new PlasmicUser(user()), "tok\"en", expiry);
 
         byte[] body = SessionBodies.object(out -> {
-            SessionBodies.session(out, session);
+            SessionBodies.writeSession(out, session);
             out.writeStringField("app", "main");
         });
         JsonNode parsed = JSON.readTree(body);
@@ -46,7 +46,7 @@ class SessionBodiesTest {
 
     @Test
     void userBodyIsUtf8Json() throws IOException {
-        byte[] body = SessionBodies.user(new PlasmicUser(user()));
+        byte[] body = SessionBodies.userBody(new PlasmicUser(user()));
 
         assertThat(JSON.readTree(new String(body, StandardCharsets.UTF_8))).isEqualTo(user());
     }
