@@ -45,10 +45,8 @@ public class IssuerRegistry {
 
     private final Map<String, TrustedIssuer> byIssuer = new HashMap<>();
     private boolean production;
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(2))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    /** For JWKS documents; made when the first issuer with a jwks-uri is built. */
+    private HttpClient jwksHttp;
 
     /** Builds the registry; returns the configuration problems found, empty when all is well. */
     public synchronized List<String> build(Clock clock, boolean production) {
@@ -100,6 +98,18 @@ public class IssuerRegistry {
         thread.start();
     }
 
+    // Called from build() only, which holds the lock. A JDK HTTP client starts a selector thread and
+    // sets up TLS, about 0.08 s of start-up that a bridge without JWKS issuers does not need.
+    private HttpClient jwksHttp() {
+        if (jwksHttp == null) {
+            jwksHttp = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
+        }
+        return jwksHttp;
+    }
+
     /** Returns the issuer whose {@code iss} is exactly this value. */
     public Optional<TrustedIssuer> find(String iss) {
         return Optional.ofNullable(byIssuer.get(iss));
@@ -147,7 +157,7 @@ public class IssuerRegistry {
                 problems.add(problem);
             } else {
                 sources.add(new JwksKeySource(name, URI.create(issuer.jwksUri().get()), algorithms,
-                        issuer.jwksCacheTtl(), issuer.jwksRefetchInterval(), http, Duration.ofSeconds(5), clock));
+                        issuer.jwksCacheTtl(), issuer.jwksRefetchInterval(), jwksHttp(), Duration.ofSeconds(5), clock));
             }
         }
         if (issuer.jwksUri().isEmpty() && pem.isEmpty() && hmac.isEmpty()) {
