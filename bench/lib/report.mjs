@@ -65,6 +65,9 @@ function processTable(run) {
     '| Bridge process | Value |',
     '|---|---:|',
     `| start-up, process start to first 200 of /q/health/ready | ${fixed(b.readyMs, 0)} ms |`,
+    ...(startCount(b) > 1
+      ? [`| start-up, median of ${startCount(b)} starts (fastest to slowest) | ${fixed(startupMs(b), 0)} ms (${fixed(Math.min(...b.startsMs), 0)} to ${fixed(Math.max(...b.startsMs), 0)}) |`]
+      : []),
     `| start-up, Quarkus's "started in" | ${b.quarkusStartedMs === null ? 'not logged' : `${fixed(b.quarkusStartedMs, 0)} ms`} |`,
     `| resident memory (VmRSS) after the load | ${fixed(b.memory.rssKib / MIB, 1)} MiB |`,
     `| resident memory after ${run.settleSeconds ?? 0} s idle | ${b.memory.settledRssKib ? `${fixed(b.memory.settledRssKib / MIB, 1)} MiB` : '–'} |`,
@@ -133,9 +136,22 @@ function callTargets(run) {
 function processTargets(run) {
   const rssMib = run.bridge.memory.rssKib / MIB;
   return [
-    ['Start-up < 1.5 s (to first ready 200)', `${fixed(run.bridge.readyMs, 0)} ms`, run.bridge.readyMs < 1500],
+    ['Start-up < 1.5 s (to first ready 200)',
+      `${fixed(startupMs(run.bridge), 0)} ms${startCount(run.bridge) > 1 ? `, median of ${startCount(run.bridge)} starts` : ''}`,
+      startupMs(run.bridge) < 1500],
     ['Resident memory after load < 200 MiB', `${fixed(rssMib, 1)} MiB`, rssMib < 200],
   ];
+}
+
+/** Returns how many times the bridge was started: one for results saved before --starts existed. */
+function startCount(bridge) {
+  return bridge.startsMs?.length ?? 1;
+}
+
+/** Returns the median start-up to the first ready 200 (of an even count of starts, the slower middle one). */
+function startupMs(bridge) {
+  const sorted = [...(bridge.startsMs ?? [bridge.readyMs])].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
 }
 
 function targetTable(targets) {

@@ -39,7 +39,7 @@ export async function startEmulator(dir, appDir, appSecretFile, secret) {
  * file with one app and one issuer per algorithm. Returns its start-up time: from spawning the
  * process to the first 200 of /q/health/ready, polled every 10 ms, and Quarkus's own "started in".
  */
-export async function startBridge(dir, appDir, { redisPort, emulator, keys, jvmFlags, env = {} }) {
+export async function startBridge(dir, appDir, { redisPort, emulator, keys, jvmFlags, env = {}, logName = 'bridge.log' }) {
   const port = await freePort();
   const properties = [
     'quarkus.http.host=127.0.0.1',
@@ -70,7 +70,7 @@ export async function startBridge(dir, appDir, { redisPort, emulator, keys, jvmF
   const child = start('bridge', 'java', [...jvmFlags, '-jar', 'quarkus-run.jar'], {
     cwd: appDir,
     env: { ...env, QUARKUS_CONFIG_LOCATIONS: configFile },
-    logFile: join(dir, 'bridge.log'),
+    logFile: join(dir, logName),
   });
   await waitFor(child, 'a 200 from /q/health/ready', async () => (await httpStatus(`${url}/q/health/ready`)) === 200);
   const readyMs = performance.now() - startedAt;
