@@ -30,7 +30,7 @@ const USAGE = `Usage: node bench/run.mjs [options]   (bench/run.sh packages the 
   --warmup S            seconds of warm-up before each measured run (default 3)
   --jit-warmup S        seconds of mixed load per server before its first scenario (default 30)
   --starts N            start the bridge N times before the load, 1.5 s apart, and judge start-up
-                        by the median (default 1)
+                        by the median; the last start serves the load (default 1)
   --settle S            seconds the bridge idles after the load before its memory is read again (default 10)
   --connections N       wrk connections (default 64)
   --threads N           wrk threads (default 2)
@@ -211,7 +211,8 @@ async function main() {
   const stamp = startedAt.replace(/[:.]/g, '-');
   writeFileSync(join(outDir, `results-${stamp}.json`), JSON.stringify(run, null, 2));
   writeFileSync(join(outDir, `results-${stamp}.md`), report + '\n');
-  for (const name of ['bridge.log', 'emulator.log', 'baseline.log', 'redis.log']) {
+  const trialLogs = Array.from({ length: load.starts - 1 }, (_, i) => `bridge-start-${i + 1}.log`);
+  for (const name of ['bridge.log', ...trialLogs, 'emulator.log', 'baseline.log', 'redis.log']) {
     if (existsSync(join(dir, name))) {
       cpSync(join(dir, name), join(outDir, `${stamp}-${name}`));
     }

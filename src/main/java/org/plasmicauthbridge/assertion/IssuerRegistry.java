@@ -45,8 +45,6 @@ public class IssuerRegistry {
 
     private final Map<String, TrustedIssuer> byIssuer = new HashMap<>();
     private boolean production;
-    /** For JWKS documents; made when the first issuer with a jwks-uri is built. */
-    private HttpClient jwksHttp;
 
     /** Builds the registry; returns the configuration problems found, empty when all is well. */
     public synchronized List<String> build(Clock clock, boolean production) {
@@ -68,9 +66,9 @@ public class IssuerRegistry {
     }
 
     /**
-     * Chooses the signature providers and converts the configured public keys on a daemon thread after
-     * {@code delay}, when an issuer allows an RS or ES algorithm, so that a sign-in after that does not
-     * wait 0.2 to 0.3 s for them. A sign-in before that prepares them itself.
+     * Chooses the signature providers, converts the configured public keys and makes the JWKS HTTP
+     * client on a daemon thread after {@code delay}, when an issuer allows an RS or ES algorithm, so that
+     * a sign-in after that does not wait 0.2 to 0.3 s for them. A sign-in before that prepares them itself.
      */
     public void prepareProvidersInBackground(Duration delay) {
         List<TrustedIssuer> keyIssuers = byIssuer.values().stream()
@@ -83,10 +81,14 @@ public class IssuerRegistry {
             try {
                 Thread.sleep(delay.toMillis());
                 SignatureProviders.current();
-                keyIssuers.stream().flatMap(issuer -> issuer.keySources().stream())
+                List<KeySource> sources = keyIssuers.stream().flatMap(issuer -> issuer.keySources().stream()).toList();
+                sources.stream()
                         .filter(StaticKeySource.class::isInstance)
                         .map(StaticKeySource.class::cast)
                         .forEach(StaticKeySource::prepare);
+                if (sources.stream().anyMatch(JwksKeySource.class::isInstance)) {
+                    JwksHttp.client();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException | Error e) {
@@ -96,18 +98,6 @@ public class IssuerRegistry {
         }, "signature-provider-setup");
         thread.setDaemon(true);
         thread.start();
-    }
-
-    // Called from build() only, which holds the lock. A JDK HTTP client starts a selector thread and
-    // sets up TLS, about 0.08 s of start-up that a bridge without JWKS issuers does not need.
-    private HttpClient jwksHttp() {
-        if (jwksHttp == null) {
-            jwksHttp = HttpClient.newBuilder()
-                    .connectTimeout(Duration.ofSeconds(2))
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    .build();
-        }
-        return jwksHttp;
     }
 
     /** Returns the issuer whose {@code iss} is exactly this value. */
@@ -157,7 +147,7 @@ public class IssuerRegistry {
                 problems.add(problem);
             } else {
                 sources.add(new JwksKeySource(name, URI.create(issuer.jwksUri().get()), algorithms,
-                        issuer.jwksCacheTtl(), issuer.jwksRefetchInterval(), jwksHttp(), Duration.ofSeconds(5), clock));
+                        issuer.jwksCacheTtl(), issuer.jwksRefetchInterval(), JwksHttp::client, Duration.ofSeconds(5), clock));
             }
         }
         if (issuer.jwksUri().isEmpty() && pem.isEmpty() && hmac.isEmpty()) {
@@ -249,5 +239,21 @@ public class IssuerRegistry {
             return issuer.app().get();
         }
         return config.apps().size() == 1 ? config.apps().keySet().iterator().next() : null;
+    }
+
+    /**
+     * The HTTP client for JWKS documents, made at its first use. A JDK HTTP client starts a selector
+     * thread and sets up TLS, about 0.08 s that start-up no longer spends.
+     */
+    private static final class JwksHttp {
+
+        private static final HttpClient CLIENT = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(2))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+
+        static HttpClient client() {
+            return CLIENT;
+        }
     }
 }

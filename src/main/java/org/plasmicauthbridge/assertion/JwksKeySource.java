@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.json.JsonUtil;
@@ -38,7 +39,7 @@ final class JwksKeySource implements KeySource {
     private final Set<String> allowedAlgorithms;
     private final Duration cacheTtl;
     private final Duration refetchInterval;
-    private final HttpClient http;
+    private final Supplier<HttpClient> http;
     private final Duration timeout;
     private final Clock clock;
 
@@ -50,7 +51,7 @@ final class JwksKeySource implements KeySource {
     }
 
     JwksKeySource(String issuerName, URI uri, Set<String> allowedAlgorithms, Duration cacheTtl,
-            Duration refetchInterval, HttpClient http, Duration timeout, Clock clock) {
+            Duration refetchInterval, Supplier<HttpClient> http, Duration timeout, Clock clock) {
         this.issuerName = issuerName;
         this.uri = uri;
         this.allowedAlgorithms = allowedAlgorithms;
@@ -103,7 +104,7 @@ final class JwksKeySource implements KeySource {
     private Uni<Snapshot> fetch() {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout)
                 .header("Accept", "application/json").GET().build();
-        return Uni.createFrom().completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString()))
+        return Uni.createFrom().completionStage(() -> http.get().sendAsync(request, HttpResponse.BodyHandlers.ofString()))
                 .map(response -> {
                     if (response.statusCode() != 200 || response.body().length() > MAX_DOCUMENT_CHARS) {
                         throw new IllegalStateException("HTTP " + response.statusCode());

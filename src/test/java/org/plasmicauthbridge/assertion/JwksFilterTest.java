@@ -18,7 +18,7 @@ import org.plasmicauthbridge.testing.TestKeys;
 class JwksFilterTest {
 
     private final JwksKeySource source = new JwksKeySource("test", URI.create("http://127.0.0.1:9/jwks"),
-            Set.of("RS256", "ES256"), Duration.ofMinutes(10), Duration.ofSeconds(30), HttpClient.newHttpClient(),
+            Set.of("RS256", "ES256"), Duration.ofMinutes(10), Duration.ofSeconds(30), HttpClient::newHttpClient,
             Duration.ofSeconds(1), Clock.systemUTC());
 
     private static String withMember(String jwk, String member) {
