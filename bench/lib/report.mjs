@@ -61,14 +61,15 @@ function checkTable(checks) {
 
 function processTable(run) {
   const b = run.bridge;
+  const lastStart = startCount(b) > 1 ? ', last start' : '';
   return [
     '| Bridge process | Value |',
     '|---|---:|',
-    `| start-up, process start to first 200 of /q/health/ready${startCount(b) > 1 ? ', last start' : ''} | ${fixed(b.readyMs, 0)} ms |`,
+    `| start-up, process start to first 200 of /q/health/ready${lastStart} | ${fixed(b.readyMs, 0)} ms |`,
     ...(startCount(b) > 1
       ? [`| start-up, median of ${startCount(b)} starts (fastest to slowest) | ${fixed(startupMs(b), 0)} ms (${fixed(Math.min(...b.startsMs), 0)} to ${fixed(Math.max(...b.startsMs), 0)}) |`]
       : []),
-    `| start-up, Quarkus's "started in"${startCount(b) > 1 ? ', last start' : ''} | ${b.quarkusStartedMs === null ? 'not logged' : `${fixed(b.quarkusStartedMs, 0)} ms`} |`,
+    `| start-up, Quarkus's "started in"${lastStart} | ${b.quarkusStartedMs === null ? 'not logged' : `${fixed(b.quarkusStartedMs, 0)} ms`} |`,
     `| resident memory (VmRSS) after the load | ${fixed(b.memory.rssKib / MIB, 1)} MiB |`,
     `| resident memory after ${run.settleSeconds ?? 0} s idle | ${b.memory.settledRssKib ? `${fixed(b.memory.settledRssKib / MIB, 1)} MiB` : '–'} |`,
     `| peak resident memory (VmHWM) | ${fixed(b.memory.peakKib / MIB, 1)} MiB |`,

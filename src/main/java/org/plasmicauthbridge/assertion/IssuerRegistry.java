@@ -66,9 +66,9 @@ public class IssuerRegistry {
     }
 
     /**
-     * Chooses the signature providers, converts the configured public keys and makes the JWKS HTTP
-     * client on a daemon thread after {@code delay}, when an issuer allows an RS or ES algorithm, so that
-     * a sign-in after that does not wait 0.2 to 0.3 s for them. A sign-in before that prepares them itself.
+     * Prepares the signature providers, the configured public keys and the JWKS HTTP client on a daemon
+     * thread after {@code delay}, when an issuer allows an RS or ES algorithm. A sign-in after that does
+     * not wait 0.2 to 0.3 s for them, and a sign-in before that prepares them itself.
      */
     public void prepareProvidersInBackground(Duration delay) {
         List<TrustedIssuer> keyIssuers = byIssuer.values().stream()
@@ -242,8 +242,8 @@ public class IssuerRegistry {
     }
 
     /**
-     * The HTTP client for JWKS documents, made at its first use. A JDK HTTP client starts a selector
-     * thread and sets up TLS, about 0.08 s that start-up no longer spends.
+     * Holder of the HTTP client for JWKS documents, which is built at its first use. Building a JDK HTTP
+     * client starts a selector thread and sets up TLS: about 0.08 s in a profile of start-up.
      */
     private static final class JwksHttp {
 

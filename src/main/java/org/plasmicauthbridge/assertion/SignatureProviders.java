@@ -169,11 +169,10 @@ final class SignatureProviders {
         return null;
     }
 
-    // The two providers are referred to only from these nested classes. Passing a provider where a
-    // Provider is expected makes the bytecode verifier load its class, and with it open and check the
-    // signed jar it comes in: about 0.1 s of start-up when done while verifying this class.
+    // Only these nested classes refer to the two providers. When a class passes a provider as a Provider,
+    // the bytecode verifier loads the provider's class and checks its signed jar: about 0.1 s of start-up.
 
-    /** Refers to BouncyCastle's classes only when it is asked for. */
+    /** Holder of the BouncyCastle registration, loaded only when BouncyCastle is chosen. */
     private static final class BouncyCastle {
 
         static String register() {
