@@ -24,6 +24,8 @@ const WARM_POOL_SIZE = 2000;
 // Assertions are signed before the load and must stay valid for the whole run, within the bridge's
 // default max-lifetime of 1 h.
 const ASSERTION_LIFETIME_SECONDS = 45 * 60;
+// The second bridge's setting: every assertion's signature is checked, even when it came before.
+const NO_SIGNATURE_CACHE = 'bridge.cache.verified-signatures=0';
 
 const USAGE = `Usage: node bench/run.mjs [options]   (bench/run.sh packages the bridge first)
   --duration S          seconds of each measured run (default 10)
@@ -35,7 +37,7 @@ const USAGE = `Usage: node bench/run.mjs [options]   (bench/run.sh packages the 
   --connections N       wrk connections (default 64)
   --threads N           wrk threads (default 2)
   --only ID,ID          run only these scenarios: trivial, trivial-rest, warm-rs256, warm-es256,
-                        warm-hs256, new, verify, userinfo, mix
+                        warm-hs256, checked-rs256, checked-es256, new, verify, userinfo, mix
   --no-baseline         skip the Node baseline
   --new-rate N          requests/s to sign new-identity assertions for (default 10000)
   --jvm-flag FLAG       add a JVM flag after the Dockerfile's (repeatable)
@@ -196,6 +198,23 @@ async function main() {
     log('saved target/bench/native-memory.txt');
   }
 
+  const checking = SCENARIOS.filter((s) => selected(s) && s.servers.includes('bridge-checking'));
+  if (checking.length) {
+    // A second bridge, started after the first one's readings and with it stopped, so that neither
+    // shares the machine with the other.
+    await stop(bridge.child);
+    const second = await startBridge(dir, appDir, {
+      ...bridgeSettings,
+      jvmFlags: [...bridgeFlags, `-D${NO_SIGNATURE_CACHE}`],
+      logName: 'bridge-checking.log',
+    });
+    log(`second bridge, with ${NO_SIGNATURE_CACHE}, ready at ${second.url}`);
+    await warmUp('bridge-checking', second.url, pools);
+    for (const scenario of checking) {
+      scenarios.push(await measure(scenario, 'bridge-checking', second, pools, () => bridgePlasmicCalls(second.url)));
+    }
+  }
+
   const run = {
     startedAt,
     settings: `wrk -t${load.threads} -c${load.connections} -d${load.seconds}s after a ${load.jitWarmup} s JIT warm-up per server and a ${load.warmup} s warm-up per scenario`,
@@ -213,7 +232,7 @@ async function main() {
   const stamp = startedAt.replace(/[:.]/g, '-');
   writeFileSync(join(outDir, `results-${stamp}.json`), JSON.stringify(run, null, 2));
   writeFileSync(join(outDir, `results-${stamp}.md`), report + '\n');
-  for (const name of ['bridge.log', ...trialLogs, 'emulator.log', 'baseline.log', 'redis.log']) {
+  for (const name of ['bridge.log', ...trialLogs, 'bridge-checking.log', 'emulator.log', 'baseline.log', 'redis.log']) {
     if (existsSync(join(dir, name))) {
       cpSync(join(dir, name), join(outDir, `${stamp}-${name}`));
     }
@@ -273,7 +292,7 @@ async function measure(scenario, server, target, pools, readCalls) {
   }
   const plan = scenario.plan(pools, server, 'measured');
   const before = await readCalls();
-  const recording = server === 'bridge' && options.profile ? startRecording(target.child.pid, scenario.id) : null;
+  const recording = server !== 'node' && options.profile ? startRecording(target.child.pid, scenario.id) : null;
   const cpuBefore = cpuSeconds(target.child.pid);
   const machineBefore = machineBusySeconds();
   const result = await runWrk(target.url, plan, load);

@@ -26,6 +26,14 @@ export const SCENARIOS = [
     servers: ['bridge', 'node'],
     plan: (pools) => [{ kind: 'exchange', pool: pools.warm[alg] }],
   })),
+  // The same exchanges against a second bridge that remembers no verified signature, so that every
+  // assertion's signature is checked, as on the first use of each assertion.
+  ...['RS256', 'ES256'].map((alg) => ({
+    id: `checked-${alg.toLowerCase()}`,
+    label: `(a) exchange, identity already ensured, ${alg}, every signature checked`,
+    servers: ['bridge-checking'],
+    plan: (pools) => [{ kind: 'exchange', pool: pools.warm[alg] }],
+  })),
   {
     id: 'new',
     label: '(b) exchange, new identity (HS256)',
@@ -63,6 +71,9 @@ export const SCENARIOS = [
  * on a busy 2-core machine.
  */
 export function jitWarmupPlan(pools, server) {
+  if (server === 'bridge-checking') {
+    return [{ kind: 'exchange', pool: pools.warm.RS256 }, { kind: 'exchange', pool: pools.warm.ES256 }];
+  }
   const plan = [
     { kind: 'exchange', pool: pools.warm.RS256 },
     { kind: 'exchange', pool: pools.warm.ES256 },

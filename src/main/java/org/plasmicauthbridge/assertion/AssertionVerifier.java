@@ -1,9 +1,12 @@
 package org.plasmicauthbridge.assertion;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +18,15 @@ import org.jose4j.jwt.JwtClaims;
 import org.plasmicauthbridge.config.BridgeConfig;
 import org.plasmicauthbridge.error.BridgeException;
 import org.plasmicauthbridge.error.ErrorCode;
+import org.plasmicauthbridge.observability.BridgeMetrics;
 
 /**
  * Verifies signed assertions against the trusted issuers, in a fixed order: the unverified {@code iss}
  * only selects an issuer, whose allow-list must hold the header's {@code alg}; then the signature, so
  * that a token with a bad signature is {@code signature_invalid} whatever else is wrong with it; only
  * then the claims (RFC 7519 section 4.1). Failure details never contain claim values, and jose4j's
- * exception messages, which quote the claims, are never used.
+ * exception messages, which quote the claims, are never used. An assertion that passed every check
+ * before skips only its signature check when it comes again ({@link VerifiedSignatures}).
  */
 @ApplicationScoped
 public class AssertionVerifier {
@@ -34,6 +39,16 @@ public class AssertionVerifier {
 
     Clock clock = Clock.systemUTC();
 
+    @Inject
+    BridgeMetrics metrics;
+
+    private VerifiedSignatures signatures;
+
+    @PostConstruct
+    void init() {
+        signatures = new VerifiedSignatures(config.cache().verifiedSignatures(), metrics);
+    }
+
     /** Verifies the assertion; fails with a {@link BridgeException} that names the reason. */
     public Uni<VerifiedAssertion> verify(String compact) {
         return Uni.createFrom().deferred(() -> verifyParsed(compact));
@@ -43,22 +58,30 @@ public class AssertionVerifier {
         CompactJws jws = parse(compact);
         JwtClaims claims = readClaims(jws);
         TrustedIssuer issuer = selectIssuer(claims);
-        return Uni.createFrom().deferred(() -> verifyForIssuer(jws, claims, issuer))
+        return Uni.createFrom().deferred(() -> verifyForIssuer(compact, jws, claims, issuer))
                 .onFailure(BridgeException.class)
                 .transform(failure -> ((BridgeException) failure).forIssuer(issuer.name()));
     }
 
-    private Uni<VerifiedAssertion> verifyForIssuer(CompactJws jws, JwtClaims claims, TrustedIssuer issuer) {
+    private Uni<VerifiedAssertion> verifyForIssuer(String compact, CompactJws jws, JwtClaims claims, TrustedIssuer issuer) {
         String alg = jws.alg();
         if (!issuer.algorithms().contains(alg)) {
             throw reject(ErrorCode.ALGORITHM_NOT_ALLOWED, "The algorithm is not allowed for this issuer");
         }
         String kid = jws.kid();
+        ByteBuffer digest = signatures.digest(compact, alg);
         return Uni.join().all(issuer.keySources().stream().map(source -> source.candidates(kid, alg)).toList())
                 .andFailFast()
                 .map(keyLists -> {
-                    verifySignature(jws, alg, keyLists);
-                    return checkClaims(issuer, claims);
+                    boolean known = signatures.verifiedBefore(digest, keyLists);
+                    JsonWebKey key = known ? null : verifySignature(jws, alg, keyLists);
+                    VerifiedAssertion verified = checkClaims(issuer, claims);
+                    if (!known) {
+                        // Kept no longer than the assertion itself passes the time checks.
+                        Duration skew = issuer.config().clockSkew();
+                        signatures.remember(digest, key, Duration.between(clock.instant(), verified.expiresAt()).plus(skew));
+                    }
+                    return verified;
                 });
     }
 
@@ -99,7 +122,8 @@ public class AssertionVerifier {
                 .orElseThrow(() -> reject(ErrorCode.UNTRUSTED_ISSUER, "The issuer is not trusted"));
     }
 
-    private static void verifySignature(CompactJws jws, String alg, List<List<JsonWebKey>> keyLists) {
+    /** Returns the key that verifies the signature. */
+    private static JsonWebKey verifySignature(CompactJws jws, String alg, List<List<JsonWebKey>> keyLists) {
         JsonWebSignatureAlgorithm algorithm;
         try {
             algorithm = AlgorithmFactoryFactory.getInstance().getJwsAlgorithmFactory().getAlgorithm(alg);
@@ -112,7 +136,7 @@ public class AssertionVerifier {
                 try {
                     algorithm.validateVerificationKey(key.getKey());
                     if (algorithm.verifySignature(jws.signature(), key.getKey(), jws.signingInput(), providers)) {
-                        return;
+                        return key;
                     }
                 } catch (Exception e) {
                     // a key that does not fit is just not the signing key

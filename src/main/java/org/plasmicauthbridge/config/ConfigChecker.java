@@ -41,6 +41,9 @@ public final class ConfigChecker {
         if (config.cache().localMaxEntries() < 0) {
             problems.add("bridge.cache.local-max-entries must be 0 or more");
         }
+        if (config.cache().verifiedSignatures() < 0) {
+            problems.add("bridge.cache.verified-signatures must be 0 or more");
+        }
         if (config.cache().refreshMargin().isNegative() || config.cache().refreshMargin().compareTo(Duration.ofDays(6)) > 0) {
             problems.add("bridge.cache.refresh-margin must be between 0s and 6 days (Plasmic tokens live 7 days)");
         }

@@ -308,7 +308,57 @@ class AssertionExchangeTest {
     void reusedJtiRejected() {
         String assertion = TestAssertions.ec().sign();
         exchange(assertion).then().statusCode(200).body("user.externalId", org.hamcrest.Matchers.startsWith("user-"));
+        double hits = signatureCacheHits();
         assertRejected(emulator, logs, assertion, 401, "assertion_reused");
+        assertThat(signatureCacheHits()).as("the second use skipped only the signature check").isEqualTo(hits + 1);
+    }
+
+    @Test
+    void repeatedAssertionSkipsItsSignatureCheck() {
+        String assertion = TestAssertions.rsa().claim("email", "again-" + UUID.randomUUID() + "@example.com").sign();
+        String first = exchange(assertion).then().statusCode(200).extract().path("token");
+        double hits = signatureCacheHits();
+
+        String second = exchange(assertion).then().statusCode(200).extract().path("token");
+
+        assertThat(second).isEqualTo(first);
+        assertThat(signatureCacheHits()).isEqualTo(hits + 1);
+    }
+
+    @Test
+    void alteredSignatureOfARememberedAssertionRejected() {
+        String assertion = TestAssertions.rsa().sign();
+        exchange(assertion).then().statusCode(200);
+        // A character in the middle, since the last one may only change bits that decoding drops.
+        int at = assertion.length() - 20;
+        String altered = assertion.substring(0, at) + (assertion.charAt(at) == 'A' ? 'B' : 'A') + assertion.substring(at + 1);
+        double hits = signatureCacheHits();
+
+        assertRejected(emulator, logs, altered, 401, "signature_invalid");
+        assertThat(signatureCacheHits()).isEqualTo(hits);
+    }
+
+    @Test
+    void rememberedAssertionRejectedOnceItsKeyLeftTheJwks() {
+        String assertion = TestAssertions.rsa().claim("iss", BridgeTestResource.RETIRING_ISSUER).sign();
+        exchange(assertion).then().statusCode(200);
+        exchange(assertion).then().statusCode(200);
+        jwks.publish("retiring", TestKeys.rsaPublicJwk("rsa-2", "rsa-2"));
+        // An assertion with the new kid makes the bridge fetch the issuer's keys again.
+        exchange(TestAssertions.rsa().claim("iss", BridgeTestResource.RETIRING_ISSUER)
+                .signedWith("RS256", TestKeys.privateKey("rsa-2"), "rsa-2").sign())
+                .then().statusCode(200);
+
+        assertRejected(emulator, logs, assertion, 401, "signature_invalid");
+    }
+
+    /** Reads how many signature checks the bridge skipped for assertions it had verified before. */
+    private static double signatureCacheHits() {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String prefix = "bridge_cache_requests_total{cache=\"signatures\",result=\"hit\"} ";
+        return metrics.lines().filter(line -> line.startsWith(prefix))
+                .mapToDouble(line -> Double.parseDouble(line.substring(prefix.length())))
+                .findFirst().orElse(0);
     }
 
     @Test

@@ -66,6 +66,13 @@ class ConfigValidationTest {
     }
 
     @Test
+    void negativeSignatureCacheSizeRefused() {
+        Map<String, String> properties = valid();
+        properties.put("bridge.cache.verified-signatures", "-1");
+        assertThat(problems(properties, false)).anyMatch(p -> p.startsWith("bridge.cache.verified-signatures"));
+    }
+
+    @Test
     void logFlushIntervalOutsideItsRangeRefused() {
         for (String interval : List.of("-1s", "11s")) {
             Map<String, String> properties = valid();

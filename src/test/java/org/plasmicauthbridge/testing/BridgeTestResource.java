@@ -12,7 +12,7 @@ import org.plasmicauthbridge.emulator.PlasmicEmulator;
 
 /**
  * Starts the Plasmic emulator and a JWKS server on free loopback ports and configures the bridge with
- * one app and four trusted issuers whose keys are the fixed test keys. Tests get the emulator and the
+ * one app and five trusted issuers whose keys are the fixed test keys. Tests get the emulator and the
  * JWKS server injected into fields of those types.
  */
 public class BridgeTestResource implements QuarkusTestResourceLifecycleManager {
@@ -20,6 +20,7 @@ public class BridgeTestResource implements QuarkusTestResourceLifecycleManager {
     public static final String AUDIENCE = "bridge-test";
     public static final String RSA_ISSUER = "https://issuer.test/rsa";
     public static final String ROTATING_ISSUER = "https://issuer.test/rotating";
+    public static final String RETIRING_ISSUER = "https://issuer.test/retiring";
     public static final String EC_ISSUER = "https://issuer.test/ec";
     public static final String HMAC_ISSUER = "https://issuer.test/hmac";
     public static final String PROJECT_ID = "test-project";
@@ -59,6 +60,7 @@ public class BridgeTestResource implements QuarkusTestResourceLifecycleManager {
         }
         jwks.publish("rsa", TestKeys.rsaPublicJwk("rsa-1", "rsa-1"));
         jwks.publish("rotating", TestKeys.rsaPublicJwk("rsa-1", "rsa-1"));
+        jwks.publish("retiring", TestKeys.rsaPublicJwk("rsa-1", "rsa-1"));
 
         Map<String, String> config = new HashMap<>();
         if (!externalPlasmic) {
@@ -74,6 +76,9 @@ public class BridgeTestResource implements QuarkusTestResourceLifecycleManager {
 
         issuer(config, "rotating", ROTATING_ISSUER, "RS256");
         config.put("bridge.issuers.rotating.jwks-uri", jwks.url("rotating"));
+
+        issuer(config, "retiring", RETIRING_ISSUER, "RS256");
+        config.put("bridge.issuers.retiring.jwks-uri", jwks.url("retiring"));
 
         issuer(config, "ec", EC_ISSUER, "ES256");
         config.put("bridge.issuers.ec.public-key", TestKeys.resource("keys/ec-p256-public.pem"));
