@@ -118,7 +118,7 @@ public class PlasmicClient {
         Timer.Sample sample = Timer.start(meters);
         return guard.get(() -> request.get()
                         .onFailure().transform(PlasmicClient::asUpstreamFailure)
-                        .map(PlasmicClient::failOnTransientStatus))
+                        .map(response -> failOnTransientStatus(operation, response)))
                 .onItem().invoke(response -> record(sample, operation, "status_" + response.getStatus()))
                 .onFailure().transform(failure -> {
                     record(sample, operation, failure instanceof CircuitBreakerOpenException ? "breaker_open" : "unavailable");
@@ -138,9 +138,17 @@ public class PlasmicClient {
         return new UpstreamFailure(failure.getClass().getSimpleName());
     }
 
-    private static Response failOnTransientStatus(Response response) {
+    /**
+     * Turns an answer that means Plasmic is failing into an {@link UpstreamFailure}, which is retried and
+     * counted by the circuit breaker. Plasmic answers userinfo with a plain 500 for a malformed, wrongly
+     * signed or expired token as well. Anyone can make such tokens, so that 500 is neither retried nor
+     * counted: a flood of them would otherwise open the breaker and turn away every caller of verify and
+     * userinfo. It is still answered with a 503, since it may be an outage.
+     */
+    private static Response failOnTransientStatus(String operation, Response response) {
         int status = response.getStatus();
-        if (status >= 500 || status == 429) {
+        boolean badTokenAnswer = status == 500 && "userinfo".equals(operation);
+        if ((status >= 500 && !badTokenAnswer) || status == 429) {
             throw new UpstreamFailure("HTTP " + status);
         }
         return response;

@@ -163,7 +163,7 @@ class PlasmicFaultsTest {
 
     @Test
     void userinfoBreakerDoesNotBlockSignIns() {
-        wireMock.stubFor(get(urlPathEqualTo(USERINFO)).willReturn(aResponse().withStatus(500)));
+        wireMock.stubFor(get(urlPathEqualTo(USERINFO)).willReturn(aResponse().withStatus(503)));
         for (int i = 0; i < 6; i++) {
             given().contentType(ContentType.JSON).body(Map.of("token", plasmicToken(Instant.now().getEpochSecond() + 3600)))
                     .when().post("/v1/verify").then().statusCode(503);
@@ -172,5 +172,35 @@ class PlasmicFaultsTest {
 
         exchangeNewUser().then().statusCode(200);
         wireMock.verify(getRequestedFor(urlPathEqualTo(USERINFO)));
+    }
+
+    @Test
+    void badTokensDoNotOpenUserinfoBreaker() {
+        // An earlier test may have left the userinfo breaker open: wait until a good token passes.
+        wireMock.stubFor(get(urlPathEqualTo(USERINFO)).willReturn(userinfoOk()));
+        Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).pollInterval(java.time.Duration.ofMillis(500))
+                .until(() -> verifyNewToken().statusCode() == 200);
+        wireMock.resetAll();
+        wireMock.stubFor(get(urlPathEqualTo(USERINFO)).willReturn(aResponse().withStatus(500)
+                .withHeader("Content-Type", "application/json").withBody("{\"error\":{\"message\":\"Internal Server Error\"}}")));
+        int badTokens = 8;
+        for (int i = 0; i < badTokens; i++) {
+            verifyNewToken().then().statusCode(503).body("code", is("upstream_unavailable"));
+        }
+        wireMock.stubFor(get(urlPathEqualTo(USERINFO)).willReturn(userinfoOk()));
+
+        verifyNewToken().then().statusCode(200).body("active", is(true));
+
+        wireMock.verify(badTokens + 1, getRequestedFor(urlPathEqualTo(USERINFO)));
+    }
+
+    private static Response verifyNewToken() {
+        return given().contentType(ContentType.JSON).body(Map.of("token", plasmicToken(Instant.now().getEpochSecond() + 3600)))
+                .when().post("/v1/verify");
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder userinfoOk() {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody("{\"email\":\"x@example.com\",\"isLoggedIn\":true}");
     }
 }
