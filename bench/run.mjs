@@ -208,6 +208,7 @@ async function main() {
       jvmFlags: [...bridgeFlags, `-D${NO_SIGNATURE_CACHE}`],
       logName: 'bridge-checking.log',
     });
+    ownPids.push(second.child.pid);
     log(`second bridge, with ${NO_SIGNATURE_CACHE}, ready at ${second.url}`);
     await warmUp('bridge-checking', second.url, pools);
     for (const scenario of checking) {

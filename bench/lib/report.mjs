@@ -26,8 +26,8 @@ function scenarioTable(scenarios) {
     '| Scenario | Server | Requests/s | p50 ms | p99 ms | Server CPU µs per request | Machine CPU µs per request | Plasmic calls per 1,000 requests | Errors |',
     '|---|---|---:|---:|---:|---:|---:|---:|---|',
   ];
-  // The bridge's rows first, then the baseline's, each in the order they ran.
-  const rows = [...scenarios.filter((s) => s.server === 'bridge'), ...scenarios.filter((s) => s.server !== 'bridge')];
+  // The bridges' rows first, then the baseline's, each in the order they ran.
+  const rows = [...scenarios.filter((s) => s.server !== 'node'), ...scenarios.filter((s) => s.server === 'node')];
   for (const s of rows) {
     lines.push(`| ${s.label} | ${s.server} | ${fixed(s.result.throughput, 0)} | ${ms(s.result.p50Us)} | ${ms(s.result.p99Us)} `
       + `| ${fixed(s.result.cpuUsPerRequest, 0)} | ${fixed(s.result.machineCpuUsPerRequest, 0)} | ${fixed(callsPerThousand(s), 1)} | ${errors(s.result)} |`);
@@ -134,7 +134,7 @@ function verifyTargets(find) {
 
 function callTargets(run) {
   const targets = [];
-  const warm = run.scenarios.filter((s) => s.server === 'bridge' && s.id.startsWith('warm-'));
+  const warm = run.scenarios.filter((s) => s.server !== 'node' && /^(warm|checked)-/.test(s.id));
   if (warm.length) {
     const calls = warm.reduce((sum, s) => sum + s.calls.ensure_user, 0);
     targets.push(['Warm exchanges make no Plasmic call', `${calls} calls`, calls === 0]);

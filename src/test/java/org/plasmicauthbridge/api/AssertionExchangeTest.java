@@ -342,7 +342,9 @@ class AssertionExchangeTest {
     void rememberedAssertionRejectedOnceItsKeyLeftTheJwks() {
         String assertion = TestAssertions.rsa().claim("iss", BridgeTestResource.RETIRING_ISSUER).sign();
         exchange(assertion).then().statusCode(200);
+        double hits = signatureCacheHits();
         exchange(assertion).then().statusCode(200);
+        assertThat(signatureCacheHits()).as("remembered while the key is in the JWKS").isEqualTo(hits + 1);
         jwks.publish("retiring", TestKeys.rsaPublicJwk("rsa-2", "rsa-2"));
         // An assertion with the new kid makes the bridge fetch the issuer's keys again.
         exchange(TestAssertions.rsa().claim("iss", BridgeTestResource.RETIRING_ISSUER)
