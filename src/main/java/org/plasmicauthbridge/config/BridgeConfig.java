@@ -312,7 +312,7 @@ public interface BridgeConfig {
         /**
          * How many RS, ES and PS assertions each replica remembers as verified, by their SHA-256 and the
          * key that verified them, so that the same assertion sent again skips its signature check (the
-         * claims are checked every time); 0 checks every signature. An entry takes about 200 bytes.
+         * claims are checked every time); 0 checks every signature. An entry takes about 300 bytes.
          */
         @WithDefault("10000")
         int verifiedSignatures();
