@@ -41,7 +41,12 @@ public class ProblemMapper {
             case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
             default -> status < 500 ? ErrorCode.INVALID_REQUEST : ErrorCode.INTERNAL_ERROR;
         };
-        if ("plasmic_userinfo".equals(AuthEvents.endpoint(request.path()))) {
+        // A request to one of the bridge's endpoints that Quarkus REST turned away is a decision too.
+        String endpoint = AuthEvents.endpoint(request.path());
+        if (!"other".equals(endpoint)) {
+            events.failure(endpoint, null, code, RequestIds.of(request));
+        }
+        if ("plasmic_userinfo".equals(endpoint)) {
             return PlasmicErrors.forCode(code, null);
         }
         return Problems.response(code, code.title(), RequestIds.of(request), null);

@@ -73,6 +73,7 @@ public class TokenEndpoint {
             } else if (JWT_BEARER.equals(grantType)) {
                 assertion = single(form, "assertion", true);
             } else {
+                events.failure("token", null, "unsupported_grant_type", RequestIds.of(request));
                 return Uni.createFrom().item(OAuthErrors.of(400, "unsupported_grant_type",
                         "grant_type must be " + TOKEN_EXCHANGE + " or " + JWT_BEARER, "invalid_request", null));
             }

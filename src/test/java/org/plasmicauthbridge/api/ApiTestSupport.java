@@ -38,6 +38,15 @@ final class ApiTestSupport {
         return body;
     }
 
+    /** Reads one series of {@code /q/metrics}, such as {@code name{tag="value"}}; 0 when it is absent. */
+    static double metric(String series) {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String prefix = series + " ";
+        return metrics.lines().filter(line -> line.startsWith(prefix))
+                .mapToDouble(line -> Double.parseDouble(line.substring(prefix.length())))
+                .findFirst().orElse(0);
+    }
+
     /** Checks that neither the payload nor the signature of a compact JWS appears in the text or the log. */
     static void assertNothingOf(String compact, String body, LogCapture logs) {
         String[] parts = compact.split("\\.", -1);

@@ -356,11 +356,7 @@ class AssertionExchangeTest {
 
     /** Reads how many signature checks the bridge skipped for assertions it had verified before. */
     private static double signatureCacheHits() {
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        String prefix = "bridge_cache_requests_total{cache=\"signatures\",result=\"hit\"} ";
-        return metrics.lines().filter(line -> line.startsWith(prefix))
-                .mapToDouble(line -> Double.parseDouble(line.substring(prefix.length())))
-                .findFirst().orElse(0);
+        return ApiTestSupport.metric("bridge_cache_requests_total{cache=\"signatures\",result=\"hit\"}");
     }
 
     @Test

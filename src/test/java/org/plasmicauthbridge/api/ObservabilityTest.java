@@ -47,4 +47,24 @@ class ObservabilityTest {
         assertThat(metrics).doesNotContain(token.substring(token.lastIndexOf('.') + 1));
         assertThat(metrics).doesNotContain("metrics@example.com");
     }
+
+    @Test
+    void unsupportedGrantTypeIsADecision() {
+        String series = "bridge_decisions_total{endpoint=\"token\",outcome=\"unsupported_grant_type\"}";
+        double before = ApiTestSupport.metric(series);
+
+        given().formParam("grant_type", "password").when().post("/v1/token").then().statusCode(400);
+
+        assertThat(ApiTestSupport.metric(series)).isEqualTo(before + 1);
+    }
+
+    @Test
+    void requestTurnedAwayByQuarkusIsADecision() {
+        String series = "bridge_decisions_total{endpoint=\"assertions\",outcome=\"method_not_allowed\"}";
+        double before = ApiTestSupport.metric(series);
+
+        given().when().get("/v1/assertions").then().statusCode(405);
+
+        assertThat(ApiTestSupport.metric(series)).isEqualTo(before + 1);
+    }
 }
