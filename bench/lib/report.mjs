@@ -112,7 +112,10 @@ function exchangeTargets(find) {
   return targets;
 }
 
-/** A row comparing the ES256 scenario with the RS256 one, by bridge CPU per request and by requests/s. */
+/**
+ * Builds a target row that compares the ES256 scenario with the RS256 one, by bridge CPU per request
+ * and by requests/s.
+ */
 function costRatio(label, rs, es, judged) {
   const cpu = es.result.cpuUsPerRequest / rs.result.cpuUsPerRequest;
   const throughput = rs.result.throughput / es.result.throughput;
@@ -169,9 +172,17 @@ function startupMs(bridge) {
 function targetTable(targets) {
   const lines = ['| Target | Measured | Met |', '|---|---:|---|'];
   for (const [target, measured, met] of targets) {
-    lines.push(`| ${target} | ${measured} | ${met === null ? '–' : met ? 'yes' : 'no'} |`);
+    lines.push(`| ${target} | ${measured} | ${metText(met)} |`);
   }
   return lines.join('\n');
+}
+
+/** Returns the Met column's text: yes, no, or a dash for a figure that is reported but not judged (null). */
+function metText(met) {
+  if (met === null) {
+    return '–';
+  }
+  return met ? 'yes' : 'no';
 }
 
 function callsPerThousand(scenario) {

@@ -77,7 +77,7 @@ public class AssertionVerifier {
                     JsonWebKey key = known ? null : verifySignature(jws, alg, keyLists);
                     VerifiedAssertion verified = checkClaims(issuer, claims);
                     if (!known) {
-                        // Kept no longer than the assertion itself passes the time checks.
+                        // Keep the entry only as long as the assertion can pass the time checks.
                         Duration skew = issuer.config().clockSkew();
                         signatures.remember(digest, key, Duration.between(clock.instant(), verified.expiresAt()).plus(skew));
                     }

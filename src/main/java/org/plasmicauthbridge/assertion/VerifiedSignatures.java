@@ -32,7 +32,7 @@ final class VerifiedSignatures {
     private final Cache<ByteBuffer, Entry> entries;
     private final BridgeMetrics metrics;
 
-    /** Keeps at most {@code maxEntries} assertions; 0 keeps none. */
+    /** Creates a memory of at most {@code maxEntries} assertions, or of none when it is 0. */
     VerifiedSignatures(int maxEntries, BridgeMetrics metrics) {
         this.metrics = metrics;
         // Evictions run on the calling thread rather than the common pool, because they are short.
@@ -43,7 +43,7 @@ final class VerifiedSignatures {
                 .build();
     }
 
-    /** Returns the digest under which {@code compact} is remembered, or null when it cannot be. */
+    /** Returns the digest of {@code compact}, or null when the memory is off or the algorithm is HMAC. */
     ByteBuffer digest(String compact, String alg) {
         if (entries == null || alg.startsWith("HS")) {
             return null;

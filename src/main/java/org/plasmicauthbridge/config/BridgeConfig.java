@@ -311,8 +311,8 @@ public interface BridgeConfig {
 
         /**
          * How many RS, ES and PS assertions each replica remembers as verified, by their SHA-256 and the
-         * key that verified them, so that the same assertion sent again skips its signature check (the
-         * claims are checked every time); 0 checks every signature. An entry takes about 300 bytes.
+         * key that verified them. The same assertion sent again skips its signature check, and its claims
+         * are checked every time. 0 checks every signature. An entry takes about 300 bytes (an estimate).
          */
         @WithDefault("10000")
         int verifiedSignatures();

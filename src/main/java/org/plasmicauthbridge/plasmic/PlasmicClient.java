@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.plasmicauthbridge.config.BridgeConfig;
@@ -34,6 +35,17 @@ import org.plasmicauthbridge.error.ErrorCode;
 public class PlasmicClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Statuses that mean Plasmic is failing: the call is retried, and the circuit breaker counts it. */
+    private static final IntPredicate FAILING = status -> status >= 500 || status == 429;
+
+    /**
+     * The failing statuses of userinfo. Plasmic also returns a plain 500 for a malformed, wrongly signed
+     * or expired token, and anyone can make such tokens. A flood of them would otherwise open the breaker
+     * and turn away every caller of verify and userinfo. That 500 is still answered with a 503, since it
+     * may be an outage.
+     */
+    private static final IntPredicate USERINFO_FAILING = status -> status != 500 && FAILING.test(status);
     private static final TypeLiteral<Uni<Response>> RESPONSE = new TypeLiteral<>() {
     };
 
@@ -97,28 +109,29 @@ public class PlasmicClient {
         if (request.roleId() != null) {
             body.put("roleId", request.roleId());
         }
-        return call("ensure_user", ensureGuard, () -> api.ensureUser(appSecret, body))
+        return call("ensure_user", ensureGuard, FAILING, () -> api.ensureUser(appSecret, body))
                 .map(response -> ensureOutcome(response.getStatus(), readBody(response)));
     }
 
     /** Returns the user for a user token, or a result without user when Plasmic returned {@code 200 {}}. */
     public Uni<UserinfoResult> userinfo(String userToken) {
-        return call("userinfo", userinfoGuard, () -> api.userinfo(userToken))
+        return call("userinfo", userinfoGuard, USERINFO_FAILING, () -> api.userinfo(userToken))
                 .map(response -> userinfoOutcome(response.getStatus(), readBody(response)));
     }
 
     /** Exchanges a code from Plasmic's hosted login; {@code codeVerifier} is the PKCE verifier. */
     public Uni<PlasmicSession> exchangeCode(String projectId, String code, String codeVerifier) {
-        return call("code_exchange", codeGuard,
+        return call("code_exchange", codeGuard, FAILING,
                 () -> api.exchangeCode("authorization_code", code, projectId, codeVerifier))
                 .map(response -> codeOutcome(response.getStatus(), readBody(response)));
     }
 
-    private Uni<Response> call(String operation, TypedGuard<Uni<Response>> guard, Supplier<Uni<Response>> request) {
+    private Uni<Response> call(String operation, TypedGuard<Uni<Response>> guard, IntPredicate failing,
+            Supplier<Uni<Response>> request) {
         Timer.Sample sample = Timer.start(meters);
         return guard.get(() -> request.get()
                         .onFailure().transform(PlasmicClient::asUpstreamFailure)
-                        .map(response -> failOnTransientStatus(operation, response)))
+                        .map(response -> failOnStatus(response, failing)))
                 .onItem().invoke(response -> record(sample, operation, "status_" + response.getStatus()))
                 .onFailure().transform(failure -> {
                     record(sample, operation, failure instanceof CircuitBreakerOpenException ? "breaker_open" : "unavailable");
@@ -138,17 +151,10 @@ public class PlasmicClient {
         return new UpstreamFailure(failure.getClass().getSimpleName());
     }
 
-    /**
-     * Turns an answer that means Plasmic is failing into an {@link UpstreamFailure}, which is retried and
-     * counted by the circuit breaker. Plasmic answers userinfo with a plain 500 for a malformed, wrongly
-     * signed or expired token as well. Anyone can make such tokens, so that 500 is neither retried nor
-     * counted: a flood of them would otherwise open the breaker and turn away every caller of verify and
-     * userinfo. It is still answered with a 503, since it may be an outage.
-     */
-    private static Response failOnTransientStatus(String operation, Response response) {
+    /** Throws an {@link UpstreamFailure}, which the guard retries and counts, for a failing status. */
+    private static Response failOnStatus(Response response, IntPredicate failing) {
         int status = response.getStatus();
-        boolean badTokenAnswer = status == 500 && "userinfo".equals(operation);
-        if ((status >= 500 && !badTokenAnswer) || status == 429) {
+        if (failing.test(status)) {
             throw new UpstreamFailure("HTTP " + status);
         }
         return response;

@@ -38,7 +38,10 @@ final class ApiTestSupport {
         return body;
     }
 
-    /** Reads one series of {@code /q/metrics}, such as {@code name{tag="value"}}; 0 when it is absent. */
+    /**
+     * Returns the value of one {@code /q/metrics} series, such as {@code name{tag="value"}}, or 0 when
+     * the series is missing.
+     */
     static double metric(String series) {
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
         String prefix = series + " ";

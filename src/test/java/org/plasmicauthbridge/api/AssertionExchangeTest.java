@@ -314,7 +314,7 @@ class AssertionExchangeTest {
     }
 
     @Test
-    void repeatedAssertionSkipsItsSignatureCheck() {
+    void repeatedAssertionSkipsSignatureCheck() {
         String assertion = TestAssertions.rsa().claim("email", "again-" + UUID.randomUUID() + "@example.com").sign();
         String first = exchange(assertion).then().statusCode(200).extract().path("token");
         double hits = signatureCacheHits();
@@ -326,10 +326,10 @@ class AssertionExchangeTest {
     }
 
     @Test
-    void alteredSignatureOfARememberedAssertionRejected() {
+    void alteredRememberedSignatureRejected() {
         String assertion = TestAssertions.rsa().sign();
         exchange(assertion).then().statusCode(200);
-        // A character in the middle, since the last one may only change bits that decoding drops.
+        // Change a character in the middle, because the last one may only carry bits that decoding drops.
         int at = assertion.length() - 20;
         String altered = assertion.substring(0, at) + (assertion.charAt(at) == 'A' ? 'B' : 'A') + assertion.substring(at + 1);
         double hits = signatureCacheHits();
@@ -339,7 +339,7 @@ class AssertionExchangeTest {
     }
 
     @Test
-    void rememberedAssertionRejectedOnceItsKeyLeftTheJwks() {
+    void removedJwksKeyRejectsRememberedAssertion() {
         String assertion = TestAssertions.rsa().claim("iss", BridgeTestResource.RETIRING_ISSUER).sign();
         exchange(assertion).then().statusCode(200);
         double hits = signatureCacheHits();
@@ -354,7 +354,7 @@ class AssertionExchangeTest {
         assertRejected(emulator, logs, assertion, 401, "signature_invalid");
     }
 
-    /** Reads how many signature checks the bridge skipped for assertions it had verified before. */
+    /** Returns how many signature checks the bridge skipped for assertions it had verified before. */
     private static double signatureCacheHits() {
         return ApiTestSupport.metric("bridge_cache_requests_total{cache=\"signatures\",result=\"hit\"}");
     }

@@ -49,7 +49,7 @@ class ObservabilityTest {
     }
 
     @Test
-    void unsupportedGrantTypeIsADecision() {
+    void unsupportedGrantCountsAsDecision() {
         String series = "bridge_decisions_total{endpoint=\"token\",outcome=\"unsupported_grant_type\"}";
         double before = ApiTestSupport.metric(series);
 
@@ -59,7 +59,7 @@ class ObservabilityTest {
     }
 
     @Test
-    void requestTurnedAwayByQuarkusIsADecision() {
+    void rejectedMethodCountsAsDecision() {
         String series = "bridge_decisions_total{endpoint=\"assertions\",outcome=\"method_not_allowed\"}";
         double before = ApiTestSupport.metric(series);
 

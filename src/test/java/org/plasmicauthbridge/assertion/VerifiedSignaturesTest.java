@@ -108,7 +108,7 @@ class VerifiedSignaturesTest {
         assertThat(lookupsOfTwoVerifications(verifier(0), TestAssertions.ec().sign())).isZero();
     }
 
-    /** Verifies the assertion twice and returns how many lookups of the signature cache that made. */
+    /** Verifies the assertion twice and returns the number of signature cache lookups. */
     private int lookupsOfTwoVerifications(AssertionVerifier verifier, String assertion) {
         verify(verifier, assertion);
         verify(verifier, assertion);

@@ -175,8 +175,8 @@ class PlasmicFaultsTest {
     }
 
     @Test
-    void badTokensDoNotOpenUserinfoBreaker() {
-        // An earlier test may have left the userinfo breaker open: wait until a good token passes.
+    void badTokensKeepUserinfoBreakerClosed() {
+        // An earlier test may have left the userinfo breaker open, so wait until a valid token passes.
         wireMock.stubFor(get(urlPathEqualTo(USERINFO)).willReturn(userinfoOk()));
         Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).pollInterval(java.time.Duration.ofMillis(500))
                 .until(() -> verifyNewToken().statusCode() == 200);
